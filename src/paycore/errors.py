@@ -1,0 +1,55 @@
+"""The domain's error hierarchy; one place in the HTTP layer maps it to status codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class PaycoreError(Exception):
+    """Base of every error the domain raises on purpose."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    field: str
+    message: str
+
+
+class ValidationFailed(PaycoreError):
+    """One or more fields of a request are invalid; every bad field is listed."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
+        self.errors = tuple(errors)
+
+
+class InvalidAmount(PaycoreError):
+    """An amount that cannot be expressed exactly in its currency."""
+
+
+class UnknownCurrency(PaycoreError):
+    """A code that is not an ISO 4217 currency."""
+
+
+class PaymentNotFound(PaycoreError):
+    """Unknown id, malformed id, or a payment of another merchant: all look the same."""
+
+
+class IllegalTransition(PaycoreError):
+    """A payment was asked to move to a state its current state cannot reach."""
+
+
+class StalePayment(PaycoreError):
+    """Someone else changed the payment since it was read (optimistic concurrency)."""
+
+
+class IdempotencyKeyReused(PaycoreError):
+    """The idempotency key was already used with a different request body."""
+
+
+class IdempotencyRequestInProgress(PaycoreError):
+    """The first request with this idempotency key has not finished yet."""
+
+
+class InvalidCredentials(PaycoreError):
+    """Unknown merchant or wrong API key; deliberately indistinguishable."""

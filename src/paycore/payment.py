@@ -1,0 +1,94 @@
+"""The Payment aggregate and its state machine. It never holds a card number or a CVV."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from paycore.card import CardSummary
+from paycore.errors import IllegalTransition
+from paycore.money import Money
+
+
+class PaymentStatus(StrEnum):
+    PENDING = "Pending"
+    AUTHORIZED = "Authorized"
+    DECLINED = "Declined"
+    FAILED = "Failed"
+
+    @property
+    def is_terminal(self) -> bool:
+        return self is not PaymentStatus.PENDING
+
+
+class FailureReason(StrEnum):
+    BANK_ERROR = "bank_error"
+    BANK_UNAVAILABLE = "bank_unavailable"
+    CIRCUIT_OPEN = "circuit_open"
+    NOT_RECEIVED_BY_BANK = "not_received_by_bank"
+    UNSETTLED = "unsettled_past_deadline"
+
+
+LEGAL_TRANSITIONS: dict[PaymentStatus, frozenset[PaymentStatus]] = {
+    PaymentStatus.PENDING: frozenset(
+        {PaymentStatus.AUTHORIZED, PaymentStatus.DECLINED, PaymentStatus.FAILED}
+    ),
+    PaymentStatus.AUTHORIZED: frozenset(),
+    PaymentStatus.DECLINED: frozenset(),
+    PaymentStatus.FAILED: frozenset(),
+}
+
+
+@dataclass(eq=False, slots=True)
+class Payment:
+    id: str
+    merchant_id: str
+    amount: Money
+    card: CardSummary
+    reference: str | None
+    created_at: datetime
+    updated_at: datetime
+    status: PaymentStatus = PaymentStatus.PENDING
+    authorization_code: str | None = None
+    decline_reason: str | None = None
+    failure_reason: str | None = None
+    # Optimistic concurrency: a repository only saves over the version it read.
+    version: int = 1
+    settlement_attempts: int = 0
+    next_settlement_at: datetime | None = field(default=None)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Payment) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    def authorize(self, authorization_code: str, at: datetime) -> None:
+        self._move_to(PaymentStatus.AUTHORIZED, at)
+        self.authorization_code = authorization_code
+
+    def decline(self, reason: str | None, at: datetime) -> None:
+        self._move_to(PaymentStatus.DECLINED, at)
+        self.decline_reason = reason
+
+    def fail(self, reason: FailureReason, at: datetime) -> None:
+        self._move_to(PaymentStatus.FAILED, at)
+        self.failure_reason = reason
+
+    def schedule_settlement(self, next_attempt_at: datetime, at: datetime) -> None:
+        """Record an inconclusive settlement attempt; the payment stays Pending."""
+        if self.status.is_terminal:
+            raise IllegalTransition(f"payment {self.id} is already {self.status}")
+        self.settlement_attempts += 1
+        self.next_settlement_at = next_attempt_at
+        self.updated_at = at
+        self.version += 1
+
+    def _move_to(self, target: PaymentStatus, at: datetime) -> None:
+        if target not in LEGAL_TRANSITIONS[self.status]:
+            raise IllegalTransition(f"payment {self.id}: {self.status} -> {target} is not allowed")
+        self.status = target
+        self.updated_at = at
+        self.next_settlement_at = None
+        self.version += 1

@@ -1,0 +1,19 @@
+"""Use cases: the application services that orchestrate the domain through ports."""
+
+from paycore.use_cases.process_payment import PaymentResult, ProcessPayment, ProcessPaymentCommand
+from paycore.use_cases.retrieve_payment import RetrievePayment
+from paycore.use_cases.settle_pending import (
+    SettlementPolicy,
+    SettlementReport,
+    SettlePendingPayments,
+)
+
+__all__ = [
+    "PaymentResult",
+    "ProcessPayment",
+    "ProcessPaymentCommand",
+    "RetrievePayment",
+    "SettlePendingPayments",
+    "SettlementPolicy",
+    "SettlementReport",
+]

@@ -1,0 +1,151 @@
+"""ProcessPayment: validate, record Pending, ask the bank, record the outcome, refresh the cache."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from paycore.bank import AuthorizationRequest, Authorized, BankOutcome, Declined, Unavailable
+from paycore.card import CardSummary, detect_brand
+from paycore.errors import IdempotencyKeyReused, IdempotencyRequestInProgress, StalePayment
+from paycore.idempotency import IdempotencyRecord
+from paycore.payment import Payment, PaymentStatus
+from paycore.ports import (
+    AcquiringBank,
+    Clock,
+    Fingerprinter,
+    IdGenerator,
+    PaymentCache,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
+from paycore.validation import PaymentPolicy, PaymentRequest, ValidPayment, validate
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessPaymentCommand:
+    merchant_id: str
+    request: PaymentRequest
+    idempotency_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentResult:
+    payment: Payment
+    replayed: bool = False
+    retry_after_seconds: int | None = None
+
+
+class ProcessPayment:
+    def __init__(
+        self,
+        *,
+        uow: UnitOfWorkFactory,
+        bank: AcquiringBank,
+        cache: PaymentCache,
+        clock: Clock,
+        ids: IdGenerator,
+        fingerprinter: Fingerprinter,
+        policy: PaymentPolicy,
+    ) -> None:
+        self._uow = uow
+        self._bank = bank
+        self._cache = cache
+        self._clock = clock
+        self._ids = ids
+        self._fingerprinter = fingerprinter
+        self._policy = policy
+
+    async def __call__(self, command: ProcessPaymentCommand) -> PaymentResult:
+        now = self._clock.now()
+        valid = validate(command.request, self._policy, now.date())
+        payment = self._new_payment(command.merchant_id, valid)
+        key = command.idempotency_key
+        # The claim and the Pending payment commit together: a crash after this point
+        # leaves a Pending payment that settlement resolves, never a dangling key.
+        async with self._uow() as uow:
+            if key is not None:
+                claim = IdempotencyRecord(
+                    command.merchant_id, key, self._request_fingerprint(valid), payment.id, now
+                )
+                holder = await uow.idempotency.claim(claim)
+                if holder is not None:
+                    return await _replay(uow, holder, claim.request_fingerprint)
+            await uow.payments.add(payment)
+            await uow.commit()
+
+        outcome = await self._bank.authorize(
+            AuthorizationRequest(idempotency_key=payment.id, card=valid.card, amount=valid.amount)
+        )
+        _apply(payment, outcome, self._clock)
+        payment = await self._record(payment, key)
+        await self._cache.put(payment)
+        retry_after = outcome.retry_after_seconds if isinstance(outcome, Unavailable) else None
+        return PaymentResult(payment, retry_after_seconds=retry_after)
+
+    def _new_payment(self, merchant_id: str, valid: ValidPayment) -> Payment:
+        now = self._clock.now()
+        number = valid.card.number
+        summary = CardSummary(
+            last4=number[-4:],
+            brand=detect_brand(number),
+            expiry=valid.card.expiry,
+            fingerprint=self._fingerprinter.fingerprint(number.encode()),
+        )
+        return Payment(
+            id=self._ids.new_id(),
+            merchant_id=merchant_id,
+            amount=valid.amount,
+            card=summary,
+            reference=valid.reference,
+            created_at=now,
+            updated_at=now,
+        )
+
+    def _request_fingerprint(self, valid: ValidPayment) -> str:
+        card = valid.card
+        parts = (
+            card.number,
+            card.cvv,
+            card.expiry.as_bank_string(),
+            str(valid.amount.minor),
+            valid.amount.currency.code,
+            valid.reference or "",
+        )
+        return self._fingerprinter.fingerprint("\x1f".join(parts).encode())
+
+    async def _record(self, payment: Payment, key: str | None) -> Payment:
+        async with self._uow() as uow:
+            try:
+                if payment.status.is_terminal:
+                    await uow.payments.save(payment)
+            except StalePayment:
+                # Settlement got there first (the bank was slower than the sweep's
+                # threshold); the stored state is the truth.
+                stored = await uow.payments.get(payment.merchant_id, payment.id)
+                assert stored is not None
+                payment = stored
+            if key is not None:
+                await uow.idempotency.complete(payment.merchant_id, key)
+            await uow.commit()
+        return payment
+
+
+def _apply(payment: Payment, outcome: BankOutcome, clock: Clock) -> None:
+    match outcome:
+        case Authorized(code):
+            payment.authorize(code, clock.now())
+        case Declined(reason):
+            payment.decline(reason, clock.now())
+        case Unavailable(reason):
+            payment.fail(reason, clock.now())
+        case _:
+            pass  # Unknown: the payment stays Pending until settlement asks the bank.
+
+
+async def _replay(uow: UnitOfWork, holder: IdempotencyRecord, fingerprint: str) -> PaymentResult:
+    if holder.request_fingerprint != fingerprint:
+        raise IdempotencyKeyReused(holder.key)
+    payment = await uow.payments.get(holder.merchant_id, holder.payment_id)
+    if payment is None or (not holder.completed and payment.status is PaymentStatus.PENDING):
+        raise IdempotencyRequestInProgress(holder.key)
+    return PaymentResult(payment, replayed=True)

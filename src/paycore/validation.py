@@ -1,0 +1,165 @@
+"""Turns an untrusted payment request into validated values, reporting every bad field."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from paycore.card import CardDetails, Expiry, luhn_valid, normalise_pan
+from paycore.errors import FieldError, InvalidAmount, ValidationFailed
+from paycore.money import Money
+
+DEFAULT_CURRENCIES = frozenset({"USD", "EUR", "GBP"})
+DEFAULT_MAX_AMOUNT = 100_000_000
+MAX_REFERENCE_LENGTH = 100
+_CVV = re.compile(r"\d{3,4}")
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentPolicy:
+    currencies: frozenset[str] = DEFAULT_CURRENCIES
+    max_amount: int = DEFAULT_MAX_AMOUNT
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentRequest:
+    """Raw fields as a client sent them; types are checked here, not trusted."""
+
+    card_number: object = field(repr=False)
+    expiry_month: object
+    expiry_year: object
+    cvv: object = field(repr=False)
+    amount: object
+    currency: object
+    reference: object = None
+    # Legacy clients send decimal major units (10.50) instead of minor units (1050).
+    amount_unit: Literal["minor", "major"] = "minor"
+
+
+@dataclass(frozen=True, slots=True)
+class ValidPayment:
+    card: CardDetails
+    amount: Money
+    reference: str | None
+
+
+def validate(request: PaymentRequest, policy: PaymentPolicy, today: date) -> ValidPayment:
+    errors: list[FieldError] = []
+
+    def check(name: str, message: str | None) -> None:
+        if message is not None:
+            errors.append(FieldError(name, message))
+
+    pan, pan_error = _card_number(request.card_number)
+    check("card_number", pan_error)
+    month, month_error = _month(request.expiry_month)
+    check("expiry_month", month_error)
+    year, year_error = _year(request.expiry_year)
+    check("expiry_year", year_error)
+    if month and year and not Expiry(month, year).is_valid_on(today):
+        check("expiry_year", "the card has expired")
+    cvv, cvv_error = _cvv(request.cvv)
+    check("cvv", cvv_error)
+    code, currency_error = _currency(request.currency, policy)
+    check("currency", currency_error)
+    amount, amount_error = _amount(request.amount, request.amount_unit, code, policy)
+    check("amount", amount_error)
+    check("reference", _reference_error(request.reference))
+    if errors:
+        raise ValidationFailed(errors)
+    assert amount is not None and month and year
+    card = CardDetails(number=pan, cvv=cvv, expiry=Expiry(month, year))
+    reference = request.reference if isinstance(request.reference, str) else None
+    return ValidPayment(card=card, amount=amount, reference=reference)
+
+
+def _card_number(value: object) -> tuple[str, str | None]:
+    if not isinstance(value, str):
+        return "", "must be a string of digits"
+    digits = normalise_pan(value)
+    if not digits.isascii() or not digits.isdigit() or not 14 <= len(digits) <= 19:
+        return "", "must be 14 to 19 digits"
+    if not luhn_valid(digits):
+        return "", "is not a valid card number (checksum failed)"
+    return digits, None
+
+
+def _as_int(value: object) -> int | None:
+    """JSON integers only: a bool is an int to Python but never a number to a client."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _month(value: object) -> tuple[int, str | None]:
+    month = _as_int(value)
+    if month is None or not 1 <= month <= 12:
+        return 0, "must be an integer from 1 to 12"
+    return month, None
+
+
+def _year(value: object) -> tuple[int, str | None]:
+    year = _as_int(value)
+    if year is not None and 0 <= year <= 99:
+        return 2000 + year, None
+    if year is not None and 1000 <= year <= 9999:
+        return year, None
+    return 0, "must be a four-digit year (or two digits, 30 meaning 2030)"
+
+
+def _cvv(value: object) -> tuple[str, str | None]:
+    number = _as_int(value)
+    if number is not None and 100 <= number <= 9999:
+        return str(number), None
+    if isinstance(value, str) and value.isascii() and _CVV.fullmatch(value):
+        return value, None
+    return "", "must be 3 or 4 digits"
+
+
+def _currency(value: object, policy: PaymentPolicy) -> tuple[str, str | None]:
+    if not isinstance(value, str) or not _CURRENCY_CODE.fullmatch(value):
+        return "", "must be an upper-case ISO 4217 code"
+    if value not in policy.currencies:
+        return "", f"must be one of {', '.join(sorted(policy.currencies))}"
+    return value, None
+
+
+def _amount(
+    value: object, unit: str, code: str, policy: PaymentPolicy
+) -> tuple[Money | None, str | None]:
+    if not code:
+        return None, None if _amount_shape_ok(value, unit) else "must be a positive amount"
+    if unit == "minor":
+        minor = _as_int(value)
+        if minor is None:
+            return None, "must be an integer in the currency's minor unit"
+        money = Money.of_minor(minor, code)
+    else:
+        if not isinstance(value, Decimal | int | str) or isinstance(value, bool):
+            return None, "must be a decimal number"
+        try:
+            money = Money.from_major(value, code)
+        except InvalidAmount as exc:
+            return None, str(exc)
+    if not 1 <= money.minor <= policy.max_amount:
+        return None, f"must be between 1 and {policy.max_amount} minor units"
+    return money, None
+
+
+def _amount_shape_ok(value: object, unit: str) -> bool:
+    if unit == "minor":
+        minor = _as_int(value)
+        return minor is not None and minor > 0
+    return isinstance(value, Decimal | int | str) and not isinstance(value, bool)
+
+
+def _reference_error(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        return "must be a string"
+    if len(value) > MAX_REFERENCE_LENGTH:
+        return f"must be at most {MAX_REFERENCE_LENGTH} characters"
+    return None
