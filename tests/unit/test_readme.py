@@ -1,0 +1,21 @@
+"""The README's library example is executed, so it cannot drift from the code."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from pathlib import Path
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def test_readme_paycore_example_runs_and_prints_what_it_claims() -> None:
+    blocks = re.findall(r"```python\n(.*?)```", README.read_text(), flags=re.DOTALL)
+    example = next(block for block in blocks if "ProcessPayment" in block)
+    claimed = re.search(r"# (Authorized .*)$", example, flags=re.MULTILINE)
+    assert claimed is not None
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(example, "README.md", "exec"), {"__name__": "readme_example"})
+    assert out.getvalue().strip() == claimed.group(1).strip()
