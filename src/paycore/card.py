@@ -28,7 +28,8 @@ def normalise_pan(raw: str) -> str:
 
 
 def luhn_valid(digits: str) -> bool:
-    if not digits.isdigit():
+    # isdigit alone admits "²" and other non-ASCII digits, which are no card number.
+    if not (digits.isascii() and digits.isdigit()):
         return False
     total = 0
     for position, char in enumerate(reversed(digits)):

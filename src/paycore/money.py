@@ -68,14 +68,13 @@ class Money:
     def from_major(cls, major: Decimal | int | str, code: str) -> Money:
         """Exact conversion; more decimal places than the currency has is an error."""
         cur = currency(code)
-        value = _exact_decimal(major)
-        minor = value.scaleb(cur.exponent)
+        minor = _shift(_exact_decimal(major), cur.exponent)
         if minor != minor.to_integral_value():
             raise InvalidAmount(f"{code} has at most {cur.exponent} decimal places")
         return cls(int(minor), cur)
 
     def to_major(self) -> Decimal:
-        return Decimal(self.minor).scaleb(-self.currency.exponent)
+        return _shift(Decimal(self.minor), -self.currency.exponent)
 
     def __str__(self) -> str:
         return f"{self.to_major():.{self.currency.exponent}f} {self.currency.code}"
@@ -94,3 +93,10 @@ def _exact_decimal(major: Decimal | int | str) -> Decimal:
     if value and value.adjusted() > _MAX_MAJOR_DIGITS:
         raise InvalidAmount("amount is too large")
     return value
+
+
+def _shift(value: Decimal, places: int) -> Decimal:
+    """value * 10**places, exactly: `scaleb` would round to the context's 28 digits."""
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int), "only finite values are shifted"
+    return Decimal((sign, digits, exponent + places))

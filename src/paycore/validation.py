@@ -10,7 +10,7 @@ from typing import Literal
 
 from paycore.card import CardDetails, Expiry, luhn_valid, normalise_pan
 from paycore.errors import FieldError, InvalidAmount, ValidationFailed
-from paycore.money import Money
+from paycore.money import Money, currency
 
 DEFAULT_CURRENCIES = frozenset({"USD", "EUR", "GBP"})
 DEFAULT_MAX_AMOUNT = 100_000_000
@@ -23,6 +23,11 @@ _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 class PaymentPolicy:
     currencies: frozenset[str] = DEFAULT_CURRENCIES
     max_amount: int = DEFAULT_MAX_AMOUNT
+
+    def __post_init__(self) -> None:
+        # Fail at start-up, not with an UnknownCurrency escaping validation per request.
+        for code in self.currencies:
+            currency(code)
 
 
 @dataclass(frozen=True, slots=True)

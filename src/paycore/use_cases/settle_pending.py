@@ -64,7 +64,7 @@ class SettlePendingPayments:
         report = SettlementReport()
         for payment in due:
             outcome = await self._bank.lookup(payment.id)
-            self._settle(payment, outcome, self._clock.now(), report)
+            listed_in = self._settle(payment, outcome, self._clock.now(), report)
             try:
                 async with self._uow() as uow:
                     await uow.payments.save(payment)
@@ -73,25 +73,27 @@ class SettlePendingPayments:
                 # Another gateway process settled it between our read and our write.
                 report.lost_races += 1
                 continue
+            listed_in.append(payment)
             await self._cache.put(payment)
         return report
 
     def _settle(
         self, payment: Payment, outcome: LookupOutcome, now: datetime, report: SettlementReport
-    ) -> None:
+    ) -> list[Payment]:
+        """Apply the outcome; return the report list the payment belongs in once saved."""
         match outcome:
             case Authorized(code):
                 payment.authorize(code, now)
-                report.settled.append(payment)
+                return report.settled
             case Declined(reason):
                 payment.decline(reason, now)
-                report.settled.append(payment)
+                return report.settled
             case NotFound():
                 payment.fail(FailureReason.NOT_RECEIVED_BY_BANK, now)
-                report.settled.append(payment)
+                return report.settled
             case _ if now - payment.created_at >= self._policy.give_up_after:
                 payment.fail(FailureReason.UNSETTLED, now)
-                report.given_up.append(payment)
+                return report.given_up
             case _:
                 payment.schedule_settlement(self._policy.next_attempt(payment, now), now)
-                report.still_pending.append(payment)
+                return report.still_pending
