@@ -14,7 +14,7 @@ from bench.processes import cpu_seconds, free_port, python, rss_mb, start, stop,
 from bench.wrk_runner import LoadResult, run_wrk
 
 PAYMENT = {
-    "card_number": "4111111111111111",
+    "card_number": "4000000000000077",
     "expiry_month": 12,
     "expiry_year": 2035,
     "cvv": "123",
@@ -23,7 +23,7 @@ PAYMENT = {
     "reference": "bench",
 }
 BANK_REQUEST = {
-    "card_number": "4111111111111111",
+    "card_number": "4000000000000077",
     "expiry_date": "12/2035",
     "currency": "USD",
     "amount": 1050,

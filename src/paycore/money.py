@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -25,6 +26,7 @@ _OTHER_EXPONENTS = {
 
 
 _MAX_MAJOR_DIGITS = 30
+_PLAIN_DECIMAL = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,9 @@ class Money:
 def _exact_decimal(major: Decimal | int | str) -> Decimal:
     if isinstance(major, bool) or not isinstance(major, Decimal | int | str):
         raise InvalidAmount("amount must be a decimal number")
+    if isinstance(major, str) and not _PLAIN_DECIMAL.fullmatch(major.strip()):
+        # Decimal() also takes "1_000", "١٠" and "1e3": no client means those as money.
+        raise InvalidAmount("amount must be a plain decimal number such as 10.50")
     try:
         value = Decimal(major.strip() if isinstance(major, str) else major)
     except InvalidOperation:

@@ -94,7 +94,9 @@ def test_the_largest_accepted_magnitude_and_zero_with_a_huge_exponent() -> None:
     assert Money.from_major("0E-999999", "USD").minor == 0
 
 
-@pytest.mark.parametrize("major", ["abc", "", "1,5", "NaN", "Infinity", "-inf", "sNaN"])
+@pytest.mark.parametrize(
+    "major", ["abc", "", "1,5", "NaN", "Infinity", "-inf", "sNaN", "1_000", "1e3", "\u0661", ".5"]
+)
 def test_non_numbers_and_non_finite_values_are_refused(major: str) -> None:
     with pytest.raises(InvalidAmount):
         Money.from_major(major, "USD")

@@ -1,0 +1,4 @@
+from banksim.cli import main
+
+if __name__ == "__main__":
+    main()
