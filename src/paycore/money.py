@@ -26,7 +26,7 @@ _OTHER_EXPONENTS = {
 
 
 _MAX_MAJOR_DIGITS = 30
-_PLAIN_DECIMAL = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+_PLAIN_DECIMAL = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +86,8 @@ def _exact_decimal(major: Decimal | int | str) -> Decimal:
     if isinstance(major, bool) or not isinstance(major, Decimal | int | str):
         raise InvalidAmount("amount must be a decimal number")
     if isinstance(major, str) and not _PLAIN_DECIMAL.fullmatch(major.strip()):
-        # Decimal() also takes "1_000", "١٠" and "1e3": no client means those as money.
-        raise InvalidAmount("amount must be a plain decimal number such as 10.50")
+        # Decimal() also takes "1_000" and non-ASCII digits: no client means those as money.
+        raise InvalidAmount("amount must be a decimal number")
     try:
         value = Decimal(major.strip() if isinstance(major, str) else major)
     except InvalidOperation:

@@ -95,7 +95,7 @@ def test_the_largest_accepted_magnitude_and_zero_with_a_huge_exponent() -> None:
 
 
 @pytest.mark.parametrize(
-    "major", ["abc", "", "1,5", "NaN", "Infinity", "-inf", "sNaN", "1_000", "1e3", "\u0661", ".5"]
+    "major", ["abc", "", "1,5", "NaN", "Infinity", "-inf", "sNaN", "1_000", "\u0661", "1.", " 1 2"]
 )
 def test_non_numbers_and_non_finite_values_are_refused(major: str) -> None:
     with pytest.raises(InvalidAmount):
