@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from paycore.errors import InvalidAmount, UnknownCurrency
 
@@ -88,10 +88,7 @@ def _exact_decimal(major: Decimal | int | str) -> Decimal:
     if isinstance(major, str) and not _PLAIN_DECIMAL.fullmatch(major.strip()):
         # Decimal() also takes "1_000" and non-ASCII digits: no client means those as money.
         raise InvalidAmount("amount must be a decimal number")
-    try:
-        value = Decimal(major.strip() if isinstance(major, str) else major)
-    except InvalidOperation:
-        raise InvalidAmount("amount must be a decimal number") from None
+    value = Decimal(major.strip() if isinstance(major, str) else major)
     if not value.is_finite():
         raise InvalidAmount("amount must be a finite number")
     # Refuse absurd magnitudes before they become million-digit integers.

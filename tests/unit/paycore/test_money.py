@@ -133,3 +133,9 @@ def test_to_major_is_a_decimal_with_the_currency_exponent() -> None:
     major = Money.of_minor(1050, "USD").to_major()
     assert major == Decimal("10.50")
     assert major.as_tuple().exponent == -2
+
+
+@pytest.mark.parametrize("major", [Decimal("NaN"), Decimal("Infinity"), Decimal("-Infinity")])
+def test_non_finite_decimals_are_refused(major: Decimal) -> None:
+    with pytest.raises(InvalidAmount, match="finite"):
+        Money.from_major(major, "USD")
