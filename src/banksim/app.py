@@ -13,6 +13,7 @@ from banksim.bank import Bank
 from banksim.desk import PaymentDesk
 from banksim.faults import Faults
 from banksim.ledger import Ledger
+from banksim.metrics import BankMetrics
 from banksim.replays import Replays
 from banksim.settings import BanksimSettings
 from banksim.wire import (
@@ -33,8 +34,9 @@ def create_app(settings: BanksimSettings) -> Litestar:
     """Plain mode serves only the base contract: no idempotency, lookups or balances."""
     ledger = None if settings.plain else Ledger()
     replays = None if settings.plain else Replays()
-    desk = PaymentDesk(Bank(ledger), Faults(settings), replays)
-    handlers = [_health, _authorize_route(desk, honour_keys=not settings.plain)]
+    metrics = BankMetrics()
+    desk = PaymentDesk(Bank(ledger), Faults(settings), replays, metrics)
+    handlers = [_health, metrics.route(), _authorize_route(desk, honour_keys=not settings.plain)]
     if ledger is not None:
         handlers += [_lookup_route(desk), _account_route(ledger)]
     return Litestar(route_handlers=handlers, openapi_config=None, logging_config=None)

@@ -8,6 +8,7 @@ from functools import partial
 
 from banksim.bank import INJECTED_OUTAGE, Answer, Bank
 from banksim.faults import Faults
+from banksim.metrics import BankMetrics
 from banksim.replays import Replays
 from banksim.wire import ChargeRequest
 
@@ -17,10 +18,13 @@ logger = logging.getLogger("banksim")
 class PaymentDesk:
     """Without `replays` (plain mode) idempotency keys are ignored."""
 
-    def __init__(self, bank: Bank, faults: Faults, replays: Replays | None) -> None:
+    def __init__(
+        self, bank: Bank, faults: Faults, replays: Replays | None, metrics: BankMetrics
+    ) -> None:
         self._bank = bank
         self._faults = faults
         self._replays = replays
+        self._metrics = metrics
 
     async def authorize(self, charge: ChargeRequest, key: str | None) -> Answer:
         if key is None or self._replays is None:
@@ -28,6 +32,7 @@ class PaymentDesk:
         else:
             answer, replayed = await self._replays.answer(key, partial(self._process, charge))
         _log_decision(charge, key, answer, replayed)
+        self._metrics.record(answer.outcome.value, replayed)
         if not answer.injected and self._faults.hang():
             # Processed and recorded; only the answer is lost. The gateway settles it later
             # with GET /payments/{key}.

@@ -100,3 +100,23 @@ def test_the_log_shows_last_four_only_and_never_the_cvv(
     assert "last4=8877" in log
     for secret in ("4242424242424242", "2222405343248877", "2222405343248872", "7319"):
         assert secret not in log
+
+
+def test_metrics_count_answers_by_outcome(client: httpx.Client) -> None:
+    charge = {
+        "card_number": "4000000000000077",
+        "expiry_date": "04/2030",
+        "currency": "GBP",
+        "amount": 100,
+        "cvv": "123",
+    }
+    assert client.post("/payments", json=charge).status_code == 200
+    answer = client.get("/metrics")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/plain")
+    line = next(
+        line
+        for line in answer.text.splitlines()
+        if line.startswith('banksim_authorizations_total{outcome="authorized",replayed="false"}')
+    )
+    assert float(line.rsplit(" ", 1)[1]) >= 1
