@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from adapters.memory import InMemoryBank, InMemoryPaymentCache
-from adapters.observability import GatewayMetrics, InstrumentedBank, InstrumentedCache
+from adapters.memory import InMemoryPaymentCache
+from adapters.observability import GatewayMetrics, InstrumentedCache, PrometheusBankObserver
 from adapters.observability.metrics import render_latest
-from paycore.bank import AuthorizationRequest, Unavailable
-from paycore.card import CardDetails, CardSummary, Expiry
+from paycore.bank import Authorized, Declined, NotFound, Unavailable
+from paycore.card import CardSummary, Expiry
 from paycore.money import Money
 from paycore.payment import FailureReason, Payment
 
@@ -18,34 +18,30 @@ def _sample(metrics: GatewayMetrics, name: str, **labels: str) -> float:
     return 0.0 if value is None else value
 
 
-def _request(number: str, key: str) -> AuthorizationRequest:
-    card = CardDetails(number=number, cvv="123", expiry=Expiry(12, 2035))
-    return AuthorizationRequest(idempotency_key=key, card=card, amount=Money.of_minor(100, "USD"))
-
-
-async def test_bank_calls_are_timed_by_operation_and_outcome() -> None:
+def test_bank_calls_are_timed_by_operation_and_outcome() -> None:
     metrics = GatewayMetrics()
-    fake = InMemoryBank()
-    bank = InstrumentedBank(fake, metrics)
-    await bank.authorize(_request("4111111111111111", "k1"))
-    await bank.authorize(_request("4000000000000002", "k2"))
-    fake.script.append(Unavailable(FailureReason.CIRCUIT_OPEN, 3))
-    await bank.authorize(_request("4111111111111111", "k3"))
-    await bank.lookup("never-seen")
+    observer = PrometheusBankObserver(metrics)
+    observer.call_finished("authorize", Authorized("a"), 0.01, 1)
+    observer.call_finished("authorize", Declined(), 0.01, 1)
+    observer.call_finished("authorize", Unavailable(FailureReason.CIRCUIT_OPEN, 3), 0.0, 0)
+    observer.call_finished("lookup", NotFound(), 0.02, 1)
 
     count = "paygate_bank_request_duration_seconds_count"
     assert _sample(metrics, count, operation="authorize", outcome="authorized") == 1
     assert _sample(metrics, count, operation="authorize", outcome="declined") == 1
-    assert _sample(metrics, count, operation="authorize", outcome="unavailable:circuit_open") == 1
-    assert _sample(metrics, count, operation="lookup", outcome="notfound") == 1
+    assert _sample(metrics, count, operation="authorize", outcome="unavailable") == 1
+    assert _sample(metrics, count, operation="lookup", outcome="not_found") == 1
 
 
-async def test_breaker_state_is_published_when_the_bank_exposes_it() -> None:
+def test_retries_and_breaker_transitions_are_published() -> None:
     metrics = GatewayMetrics()
-    fake = InMemoryBank()
-    fake.breaker_state = "open"  # type: ignore[attr-defined]
-    await InstrumentedBank(fake, metrics).lookup("k")
-    assert _sample(metrics, "paygate_circuit_breaker_state") == 2
+    observer = PrometheusBankObserver(metrics)
+    observer.retried("authorize", Unavailable(FailureReason.BANK_UNAVAILABLE))
+    observer.retried("authorize", Unavailable(FailureReason.BANK_UNAVAILABLE))
+    assert _sample(metrics, "paygate_bank_retries_total", operation="authorize") == 2
+    for state, value in [("open", 2), ("half_open", 1), ("closed", 0)]:
+        observer.breaker_changed(state)
+        assert _sample(metrics, "paygate_circuit_breaker_state") == value
 
 
 async def test_cache_hits_and_misses_are_counted() -> None:

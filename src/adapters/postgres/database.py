@@ -1,0 +1,59 @@
+"""The PostgreSQL database: a checked async connection pool and its units of work."""
+
+from __future__ import annotations
+
+from psycopg_pool import AsyncConnectionPool
+
+from adapters.postgres.schema import migrate
+from adapters.postgres.unit_of_work import PostgresUnitOfWork
+
+
+class PostgresDatabase:
+    def __init__(self, pool: AsyncConnectionPool) -> None:
+        self.pool = pool
+
+    @classmethod
+    async def open(
+        cls,
+        url: str,
+        min_size: int = 2,
+        max_size: int = 10,
+        *,
+        acquire_timeout: float = 5.0,
+    ) -> PostgresDatabase:
+        """Open the pool (waiting for min_size connections). It does not migrate."""
+        pool = AsyncConnectionPool(
+            url,
+            min_size=min_size,
+            max_size=max_size,
+            open=False,
+            # A connection is checked as it leaves the pool: one whose backend was killed
+            # (failover, pg_terminate_backend) is replaced instead of failing a request.
+            check=AsyncConnectionPool.check_connection,
+            timeout=acquire_timeout,
+            name="paygate",
+        )
+        try:
+            await pool.open(wait=True, timeout=acquire_timeout)
+        except BaseException:
+            await pool.close()  # stop its reconnecting workers before giving up
+            raise
+        return cls(pool)
+
+    async def migrate(self) -> list[str]:
+        """Apply pending migrations; the versions applied now (empty when up to date)."""
+        return await migrate(self.pool)
+
+    def unit_of_work(self) -> PostgresUnitOfWork:
+        return PostgresUnitOfWork(self.pool)
+
+    async def ping(self) -> bool:
+        try:
+            async with self.pool.connection(timeout=2.0) as conn:
+                cursor = await conn.execute("SELECT 1")
+                return await cursor.fetchone() == (1,)
+        except Exception:  # a health check reports, it does not raise
+            return False
+
+    async def close(self) -> None:
+        await self.pool.close()

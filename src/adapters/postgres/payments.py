@@ -1,0 +1,69 @@
+"""Payments in PostgreSQL, with an optimistic version guard on every update."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from adapters.codec import PAYMENT_COLUMNS, from_row, to_row
+from paycore.errors import StalePayment
+from paycore.payment import Payment
+
+if TYPE_CHECKING:
+    from adapters.postgres.unit_of_work import PostgresUnitOfWork
+
+# Built only from the codec's constant column names (hence noqa: S608 below).
+_UUID_COLUMNS = frozenset({"id", "merchant_id"})
+_SELECTED = ", ".join(f"{c}::text" if c in _UUID_COLUMNS else c for c in PAYMENT_COLUMNS)
+_INSERT = (
+    f"INSERT INTO payments ({', '.join(PAYMENT_COLUMNS)}) "  # noqa: S608
+    f"VALUES ({', '.join('%s' for _ in PAYMENT_COLUMNS)})"
+)
+_UPDATE = (
+    f"UPDATE payments SET {', '.join(f'{c} = %s' for c in PAYMENT_COLUMNS)} "  # noqa: S608
+    "WHERE id = %s AND version = %s"
+)
+_SELECT_ONE = f"SELECT {_SELECTED} FROM payments WHERE merchant_id = %s AND id = %s"  # noqa: S608
+_SELECT_DUE = (
+    f"SELECT {_SELECTED} FROM payments WHERE status = 'Pending' AND created_at < %s "  # noqa: S608
+    "AND (next_settlement_at IS NULL OR next_settlement_at <= %s) "
+    "ORDER BY created_at, id LIMIT %s"
+)
+
+
+def is_uuid(text: str) -> bool:
+    """A malformed id must read as 'not found', not abort the transaction with a cast error."""
+    try:
+        uuid.UUID(text)
+    except (ValueError, TypeError, AttributeError):
+        return False
+    return True
+
+
+class PostgresPaymentRepository:
+    def __init__(self, uow: PostgresUnitOfWork) -> None:
+        self._uow = uow
+
+    async def add(self, payment: Payment) -> None:
+        await self._uow.execute(_INSERT, to_row(payment))
+
+    async def get(self, merchant_id: str, payment_id: str) -> Payment | None:
+        if not (is_uuid(merchant_id) and is_uuid(payment_id)):
+            return None
+        cursor = await self._uow.execute(_SELECT_ONE, (merchant_id, payment_id))
+        row = await cursor.fetchone()
+        return None if row is None else from_row(row)
+
+    async def save(self, payment: Payment) -> None:
+        # The guard: 0 rows means another writer moved the row past the version we read.
+        params = (*to_row(payment), payment.id, payment.version - 1)
+        cursor = await self._uow.execute(_UPDATE, params)
+        if cursor.rowcount != 1:
+            raise StalePayment(payment.id)
+
+    async def due_for_settlement(
+        self, created_before: datetime, now: datetime, limit: int
+    ) -> list[Payment]:
+        cursor = await self._uow.execute(_SELECT_DUE, (created_before, now, limit))
+        return [from_row(row) for row in await cursor.fetchall()]

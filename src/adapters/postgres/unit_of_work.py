@@ -1,0 +1,74 @@
+"""A unit of work is one transaction on one pooled connection, rolled back unless committed."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any, Self
+
+import psycopg
+from psycopg import AsyncConnection, AsyncCursor
+from psycopg_pool import AsyncConnectionPool
+
+from adapters.postgres.payments import PostgresPaymentRepository
+from adapters.postgres.records import (
+    PostgresIdempotencyStore,
+    PostgresMerchantRepository,
+    PostgresRefreshTokenRepository,
+)
+
+Params = tuple[Any, ...]
+
+
+class PostgresUnitOfWork:
+    def __init__(self, pool: AsyncConnectionPool) -> None:
+        self._pool = pool
+        self._conn: AsyncConnection[Any] | None = None
+        self.payments = PostgresPaymentRepository(self)
+        self.idempotency = PostgresIdempotencyStore(self)
+        self.merchants = PostgresMerchantRepository(self)
+        self.refresh_tokens = PostgresRefreshTokenRepository(self)
+
+    async def __aenter__(self) -> Self:
+        self._conn = await self._pool.getconn()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            if not (conn.closed or conn.broken):
+                await conn.rollback()
+        except psycopg.Error:
+            pass  # the connection died under us; raising here would mask the real error
+        finally:
+            # The pool discards a connection left broken or mid-transaction.
+            await self._pool.putconn(conn)
+
+    async def execute(self, sql: str, params: Params = ()) -> AsyncCursor[Any]:
+        """Run a statement inside this unit's transaction."""
+        if self._conn is None:
+            raise RuntimeError("use the unit of work as `async with db.unit_of_work() as uow`")
+        return await self._conn.execute(sql, params)
+
+    async def execute_at_once(self, sql: str, params: Params = ()) -> int:
+        """Run and commit a statement on its own connection, whatever becomes of this unit.
+
+        Returns the number of rows it changed.
+        """
+        async with self._pool.connection() as conn:
+            cursor = await conn.execute(sql, params)
+            return cursor.rowcount
+
+    async def commit(self) -> None:
+        if self._conn is not None:
+            await self._conn.commit()
+
+    async def rollback(self) -> None:
+        if self._conn is not None:
+            await self._conn.rollback()

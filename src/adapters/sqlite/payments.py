@@ -1,0 +1,74 @@
+"""Payments in SQLite: the codec's columns, timestamps as epoch microseconds."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from adapters.codec import PAYMENT_COLUMNS, TIMESTAMP_COLUMNS, from_row, to_row
+from adapters.sqlite.timestamps import from_micros, to_micros
+from paycore.errors import StalePayment
+from paycore.payment import Payment
+
+if TYPE_CHECKING:
+    from adapters.sqlite.unit_of_work import SqliteUnitOfWork
+
+_TIMESTAMPS = [i for i, name in enumerate(PAYMENT_COLUMNS) if name in TIMESTAMP_COLUMNS]
+# The SQL below is built only from the codec's constant column names (hence noqa: S608).
+_COLUMNS = ", ".join(PAYMENT_COLUMNS)
+_INSERT = f"INSERT INTO payments ({_COLUMNS}) VALUES ({', '.join('?' for _ in PAYMENT_COLUMNS)})"  # noqa: S608
+_UPDATE = (
+    f"UPDATE payments SET {', '.join(f'{name} = ?' for name in PAYMENT_COLUMNS)} "  # noqa: S608
+    "WHERE id = ? AND version = ?"
+)
+_SELECT_ONE = f"SELECT {_COLUMNS} FROM payments WHERE merchant_id = ? AND id = ?"  # noqa: S608
+_SELECT_DUE = (
+    f"SELECT {_COLUMNS} FROM payments WHERE status = 'Pending' AND created_at < ? "  # noqa: S608
+    "AND (next_settlement_at IS NULL OR next_settlement_at <= ?) "
+    "ORDER BY created_at, id LIMIT ?"
+)
+
+
+class SqlitePaymentRepository:
+    def __init__(self, uow: SqliteUnitOfWork) -> None:
+        self._uow = uow
+
+    async def add(self, payment: Payment) -> None:
+        values = _to_sql(payment)
+        await self._uow.write(lambda c: c.execute(_INSERT, values))
+
+    async def get(self, merchant_id: str, payment_id: str) -> Payment | None:
+        row = await self._uow.read(
+            lambda c: c.execute(_SELECT_ONE, (merchant_id, payment_id)).fetchone()
+        )
+        return None if row is None else _from_sql(row)
+
+    async def save(self, payment: Payment) -> None:
+        params = (*_to_sql(payment), payment.id, payment.version - 1)
+        updated = await self._uow.write(lambda c: c.execute(_UPDATE, params).rowcount)
+        if updated != 1:
+            raise StalePayment(payment.id)
+
+    async def due_for_settlement(
+        self, created_before: datetime, now: datetime, limit: int
+    ) -> list[Payment]:
+        params = (to_micros(created_before), to_micros(now), limit)
+        rows = await self._uow.read(lambda c: c.execute(_SELECT_DUE, params).fetchall())
+        return [_from_sql(row) for row in rows]
+
+
+def _to_sql(payment: Payment) -> list[object]:
+    values = list(to_row(payment))
+    for i in _TIMESTAMPS:
+        moment = values[i]
+        values[i] = None if moment is None else to_micros(moment)  # type: ignore[arg-type]
+    return values
+
+
+def _from_sql(row: sqlite3.Row | tuple[object, ...]) -> Payment:
+    values = list(row)
+    for i in _TIMESTAMPS:
+        micros = values[i]
+        values[i] = None if micros is None else from_micros(micros)
+    return from_row(values)

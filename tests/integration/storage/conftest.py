@@ -1,0 +1,113 @@
+"""Real PostgreSQL and Redis for the storage tests, isolated per test session.
+
+PostgreSQL: a fresh database `paygate_test_<random>` for the session, dropped at the end.
+Redis: database 15 with a random key prefix, whose keys are deleted after each test.
+Override with PAYGATE_TEST_DATABASE_URL / PAYGATE_TEST_REDIS_URL. When a service is
+absent the tests skip locally and fail under CI=true.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import AsyncIterator, Iterator
+
+import psycopg
+import pytest
+import redis
+from psycopg import sql
+from psycopg.conninfo import make_conninfo
+
+from adapters.cache import RedisPaymentCache
+from adapters.postgres import PostgresDatabase
+from tests.conftest import service_missing
+
+ADMIN_URLS = (
+    "postgresql://postgres@127.0.0.1:5432/postgres",
+    "postgresql://root@127.0.0.1:5432/postgres",
+)
+TABLES = "payments, idempotency_keys, merchants, refresh_tokens"
+
+
+def _reachable_admin_url() -> str:
+    override = os.environ.get("PAYGATE_TEST_DATABASE_URL")
+    errors = []
+    for url in (override,) if override else ADMIN_URLS:
+        try:
+            psycopg.connect(url, connect_timeout=3).close()
+        except psycopg.Error as error:
+            errors.append(f"{url}: {error}")
+        else:
+            return url
+    service_missing("PostgreSQL", "; ".join(errors))
+    raise AssertionError("unreachable")
+
+
+def create_database(admin_url: str, name: str) -> str:
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return make_conninfo(admin_url, dbname=name)
+
+
+def drop_database(admin_url: str, name: str) -> None:
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url() -> str:
+    return _reachable_admin_url()
+
+
+@pytest.fixture(scope="session")
+def pg_url(pg_admin_url: str) -> Iterator[str]:
+    name = f"paygate_test_{secrets.token_hex(4)}"
+    url = create_database(pg_admin_url, name)
+    yield url
+    drop_database(pg_admin_url, name)
+
+
+@pytest.fixture
+async def pg_db(pg_url: str) -> AsyncIterator[PostgresDatabase]:
+    db = await PostgresDatabase.open(pg_url, min_size=1, max_size=6)
+    await db.migrate()
+    async with db.pool.connection() as conn:
+        await conn.execute(f"TRUNCATE {TABLES}")
+    yield db
+    await db.close()
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    url = os.environ.get("PAYGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        client = redis.Redis.from_url(url, socket_timeout=3, socket_connect_timeout=3)
+        client.ping()
+        client.close()
+    except redis.RedisError as error:
+        service_missing("Redis", f"{url}: {error}")
+    return url
+
+
+@pytest.fixture
+def redis_prefix() -> str:
+    return f"paygate-test-{secrets.token_hex(4)}:payment:"
+
+
+@pytest.fixture
+async def redis_cache(redis_url: str, redis_prefix: str) -> AsyncIterator[RedisPaymentCache]:
+    cache = await RedisPaymentCache.open(redis_url, key_prefix=redis_prefix)
+    yield cache
+    await cache.close()
+    delete_keys(redis_url, redis_prefix)
+
+
+def delete_keys(url: str, prefix: str) -> None:
+    client = redis.Redis.from_url(url)
+    try:
+        for key in client.scan_iter(match=f"{prefix}*"):
+            client.delete(key)
+    finally:
+        client.close()

@@ -1,0 +1,105 @@
+"""The cache contract against Redis, its key format, and how it lives through outages."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+import redis
+from structlog.testing import capture_logs
+
+from adapters.cache import RedisPaymentCache
+from adapters.codec import decode_json, to_record
+from tests.conftest import service_missing
+from tests.integration.storage.conftest import delete_keys
+from tests.integration.storage.redis_server import RedisServer, free_port
+from tests.unit.adapters.builders import payment
+from tests.unit.adapters.contract_cache import CacheContract, ExpiryContract
+
+pytestmark = pytest.mark.integration
+
+
+class TestRedisCache(CacheContract, ExpiryContract):
+    @pytest.fixture
+    def cache(self, redis_cache: RedisPaymentCache) -> RedisPaymentCache:
+        return redis_cache
+
+    @pytest.fixture
+    async def short_lived_cache(
+        self, redis_url: str, redis_prefix: str
+    ) -> AsyncIterator[RedisPaymentCache]:
+        cache = await RedisPaymentCache.open(redis_url, ttl_seconds=0.2, key_prefix=redis_prefix)
+        yield cache
+        await cache.close()
+        delete_keys(redis_url, redis_prefix)
+
+
+async def test_entries_live_under_the_documented_key_with_a_ttl(redis_url: str) -> None:
+    cache = await RedisPaymentCache.open(redis_url, ttl_seconds=60)
+    p = payment()
+    key = f"paygate:payment:{p.merchant_id}:{p.id}"
+    client = redis.Redis.from_url(redis_url)
+    try:
+        await cache.put(p)
+        assert to_record(decode_json(client.get(key))) == to_record(p)
+        assert 0 < client.pttl(key) <= 60_000
+    finally:
+        client.delete(key)
+        client.close()
+        await cache.close()
+
+
+@pytest.fixture
+def private_redis() -> Iterator[RedisServer]:
+    if not RedisServer.available():
+        service_missing("redis-server", "the binary is not on PATH")
+    server = RedisServer(free_port())
+    server.start()
+    yield server
+    server.stop()
+
+
+async def eventually_cached(cache: RedisPaymentCache, bound: float = 20.0) -> bool:
+    p = payment()
+    deadline = time.monotonic() + bound
+    while time.monotonic() < deadline:
+        await cache.put(p)
+        if await cache.get(p.merchant_id, p.id) is not None:
+            return True
+        await asyncio.sleep(0.05)
+    return False
+
+
+async def test_an_outage_degrades_to_misses_and_heals(private_redis: RedisServer) -> None:
+    cache = await RedisPaymentCache.open(private_redis.url, retry_after_seconds=0.05)
+    p = payment()
+    try:
+        await cache.put(p)
+        assert await cache.get(p.merchant_id, p.id) is not None
+        private_redis.stop()
+        with capture_logs() as logs:
+            for _ in range(5):
+                await cache.put(p)  # must not raise
+                assert await cache.get(p.merchant_id, p.id) is None
+                await asyncio.sleep(0.06)  # past retry_after: every call really tries Redis
+        assert [e["event"] for e in logs].count("cache.unavailable") == 1
+        assert all(e["log_level"] == "warning" for e in logs if e["event"] == "cache.unavailable")
+        private_redis.start()
+        assert await eventually_cached(cache)
+    finally:
+        await cache.close()
+
+
+async def test_a_cache_pointed_at_a_closed_port_only_misses() -> None:
+    with capture_logs() as logs:
+        cache = await RedisPaymentCache.open(f"redis://127.0.0.1:{free_port()}/0")
+        p = payment()
+        try:
+            await cache.put(p)
+            assert await cache.get(p.merchant_id, p.id) is None
+            assert await cache.ping() is False
+        finally:
+            await cache.close()
+    assert [e["event"] for e in logs] == ["cache.unavailable"]

@@ -1,0 +1,245 @@
+"""The storage contract: every UnitOfWork adapter must pass these, so none can drift.
+
+A test module subclasses StorageContract and provides a `new_uow` fixture: a zero-argument
+factory of fresh units of work over one empty store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+import pytest
+
+from adapters.codec import to_record
+from paycore.errors import StalePayment
+from paycore.payment import FailureReason, PaymentStatus
+from paycore.ports import UnitOfWork
+from tests.unit.adapters.builders import (
+    T0,
+    claim,
+    later,
+    merchant,
+    new_id,
+    payment,
+    refresh_token,
+)
+
+UowFactory = Callable[[], UnitOfWork]
+
+
+async def store(new_uow: UowFactory, *payments) -> None:
+    async with new_uow() as uow:
+        for p in payments:
+            await uow.payments.add(p)
+        await uow.commit()
+
+
+async def read(new_uow: UowFactory, merchant_id: str, payment_id: str):
+    async with new_uow() as uow:
+        return await uow.payments.get(merchant_id, payment_id)
+
+
+class StorageContract:
+    async def test_a_payment_reads_back_equal_in_every_field(self, new_uow: UowFactory) -> None:
+        p = payment(reference=None, settlement_attempts=2, next_settlement_at=later(T0, 30))
+        await store(new_uow, p)
+        assert to_record(await read(new_uow, p.merchant_id, p.id)) == to_record(p)
+
+    async def test_a_payment_is_visible_only_to_its_merchant(self, new_uow: UowFactory) -> None:
+        p = payment()
+        await store(new_uow, p)
+        assert await read(new_uow, new_id(), p.id) is None
+        assert await read(new_uow, p.merchant_id, new_id()) is None
+        assert await read(new_uow, p.merchant_id, "not-a-uuid") is None
+
+    async def test_save_records_a_transition(self, new_uow: UowFactory) -> None:
+        p = payment()
+        await store(new_uow, p)
+        async with new_uow() as uow:
+            loaded = await uow.payments.get(p.merchant_id, p.id)
+            loaded.fail(FailureReason.BANK_ERROR, later(T0, 1))
+            await uow.payments.save(loaded)
+            await uow.commit()
+        saved = await read(new_uow, p.merchant_id, p.id)
+        assert (saved.status, saved.version) == (PaymentStatus.FAILED, 2)
+        assert saved.failure_reason == "bank_error"
+        assert saved.updated_at == later(T0, 1)
+
+    async def test_saving_over_a_changed_payment_is_stale(self, new_uow: UowFactory) -> None:
+        p = payment()
+        await store(new_uow, p)
+        first = await read(new_uow, p.merchant_id, p.id)
+        second = await read(new_uow, p.merchant_id, p.id)
+        first.authorize("auth-1", later(T0, 1))
+        async with new_uow() as uow:
+            await uow.payments.save(first)
+            await uow.commit()
+        second.decline("do_not_honor", later(T0, 2))
+        async with new_uow() as uow:
+            with pytest.raises(StalePayment):
+                await uow.payments.save(second)
+                await uow.commit()
+        assert (await read(new_uow, p.merchant_id, p.id)).status is PaymentStatus.AUTHORIZED
+
+    async def test_saving_a_payment_never_added_is_stale(self, new_uow: UowFactory) -> None:
+        p = payment()
+        p.authorize("auth-1", later(T0, 1))
+        async with new_uow() as uow:
+            with pytest.raises(StalePayment):
+                await uow.payments.save(p)
+                await uow.commit()
+
+    async def test_due_for_settlement_filters_and_orders(self, new_uow: UowFactory) -> None:
+        cutoff, now = later(T0, 100), later(T0, 200)
+        oldest = payment(created_at=T0)
+        old = payment(created_at=later(T0, 10))
+        retry_due = payment(created_at=later(T0, 20), next_settlement_at=now)
+        retry_later = payment(created_at=later(T0, 30), next_settlement_at=later(now, 1))
+        too_young = payment(created_at=cutoff)
+        settled = payment(created_at=later(T0, 5))
+        settled.authorize("auth-1", later(T0, 6))
+        await store(new_uow, too_young, retry_due, settled, old, retry_later, oldest)
+        async with new_uow() as uow:
+            due = await uow.payments.due_for_settlement(cutoff, now, 10)
+            first_two = await uow.payments.due_for_settlement(cutoff, now, 2)
+        assert [p.id for p in due] == [oldest.id, old.id, retry_due.id]
+        assert [p.id for p in first_two] == [oldest.id, old.id]
+
+    async def test_a_claimed_key_returns_its_holder(self, new_uow: UowFactory) -> None:
+        merchant_id, first = new_id(), payment()
+        async with new_uow() as uow:
+            assert await uow.idempotency.claim(claim(merchant_id, "key-1", first.id)) is None
+            await uow.commit()
+        async with new_uow() as uow:
+            holder = await uow.idempotency.claim(claim(merchant_id, "key-1", new_id(), "fp-2"))
+        assert holder is not None
+        assert (holder.payment_id, holder.request_fingerprint) == (first.id, "fp-1")
+        assert (holder.created_at, holder.completed) == (T0, False)
+        async with new_uow() as uow:
+            await uow.idempotency.complete(merchant_id, "key-1")
+            await uow.commit()
+        async with new_uow() as uow:
+            holder = await uow.idempotency.claim(claim(merchant_id, "key-1", new_id()))
+        assert holder is not None and holder.completed
+
+    async def test_keys_belong_to_one_merchant(self, new_uow: UowFactory) -> None:
+        async with new_uow() as uow:
+            assert await uow.idempotency.claim(claim(new_id(), "shared", new_id())) is None
+            assert await uow.idempotency.claim(claim(new_id(), "shared", new_id())) is None
+            await uow.commit()
+
+    async def test_a_rollback_releases_the_claim_and_the_payment(self, new_uow: UowFactory) -> None:
+        p = payment()
+        async with new_uow() as uow:
+            assert await uow.idempotency.claim(claim(p.merchant_id, "k", p.id)) is None
+            await uow.payments.add(p)
+        assert await read(new_uow, p.merchant_id, p.id) is None
+        async with new_uow() as uow:
+            assert await uow.idempotency.claim(claim(p.merchant_id, "k", new_id())) is None
+
+    async def test_uncommitted_writes_are_invisible_to_others(self, new_uow: UowFactory) -> None:
+        p = payment()
+        async with new_uow() as writer:
+            await writer.payments.add(p)
+            assert await writer.payments.get(p.merchant_id, p.id) is not None
+            assert await read(new_uow, p.merchant_id, p.id) is None
+            await writer.rollback()
+        assert await read(new_uow, p.merchant_id, p.id) is None
+
+    async def test_concurrent_claims_of_one_key_have_one_winner(self, new_uow: UowFactory) -> None:
+        merchant_id = new_id()
+
+        async def attempt():
+            p = payment(merchant_id)
+            async with new_uow() as uow:
+                holder = await uow.idempotency.claim(claim(merchant_id, "race", p.id))
+                if holder is None:
+                    await uow.payments.add(p)
+                    await uow.commit()
+                return p.id, holder
+
+        results = await asyncio.gather(*(attempt() for _ in range(5)))
+        winners = [pid for pid, holder in results if holder is None]
+        assert len(winners) == 1
+        assert {holder.payment_id for _, holder in results if holder} == set(winners)
+        assert await read(new_uow, merchant_id, winners[0]) is not None
+
+    async def test_merchants_by_id_and_by_email_any_case(self, new_uow: UowFactory) -> None:
+        m = merchant("Shop@Example.com")
+        async with new_uow() as uow:
+            await uow.merchants.add(m)
+            await uow.commit()
+        async with new_uow() as uow:
+            assert await uow.merchants.get(m.id) == m
+            assert await uow.merchants.get_by_email("shop@EXAMPLE.COM") == m
+            assert await uow.merchants.get_by_email("other@example.com") is None
+            assert await uow.merchants.get(new_id()) is None
+
+    async def test_a_merchant_email_is_unique_in_any_case(self, new_uow: UowFactory) -> None:
+        async with new_uow() as uow:
+            await uow.merchants.add(merchant("shop@example.com"))
+            await uow.commit()
+        async with new_uow() as uow:
+            with pytest.raises(ValueError):
+                await uow.merchants.add(merchant("SHOP@example.com"))
+
+    async def test_a_refresh_token_is_used_once(self, new_uow: UowFactory) -> None:
+        token = refresh_token()
+        async with new_uow() as uow:
+            await uow.refresh_tokens.add(token)
+            await uow.commit()
+        async with new_uow() as uow:
+            assert await uow.refresh_tokens.get(token.jti) == token
+            assert await uow.refresh_tokens.mark_used(token.jti) is True
+            assert await uow.refresh_tokens.mark_used(token.jti) is False
+            await uow.commit()
+        async with new_uow() as uow:
+            assert (await uow.refresh_tokens.get(token.jti)).used
+            assert await uow.refresh_tokens.mark_used(new_id()) is False
+
+    async def test_concurrent_uses_of_a_token_have_one_winner(self, new_uow: UowFactory) -> None:
+        token = refresh_token()
+        async with new_uow() as uow:
+            await uow.refresh_tokens.add(token)
+            await uow.commit()
+
+        async def use() -> bool:
+            async with new_uow() as uow:
+                used = await uow.refresh_tokens.mark_used(token.jti)
+                await uow.commit()
+                return used
+
+        assert sorted(await asyncio.gather(*(use() for _ in range(5)))) == [False] * 4 + [True]
+
+    async def test_revoking_a_family_spares_other_families(self, new_uow: UowFactory) -> None:
+        family = new_id()
+        mine, sibling, stranger = refresh_token(family), refresh_token(family), refresh_token()
+        async with new_uow() as uow:
+            for token in (mine, sibling, stranger):
+                await uow.refresh_tokens.add(token)
+            await uow.commit()
+        async with new_uow() as uow:
+            await uow.refresh_tokens.revoke_family(family)
+            await uow.commit()
+        async with new_uow() as uow:
+            assert (await uow.refresh_tokens.get(mine.jti)).revoked
+            assert (await uow.refresh_tokens.get(sibling.jti)).revoked
+            assert not (await uow.refresh_tokens.get(stranger.jti)).revoked
+            assert await uow.refresh_tokens.mark_used(sibling.jti) is False
+
+    async def test_token_use_and_revocation_hold_without_a_commit(
+        self, new_uow: UowFactory
+    ) -> None:
+        # As the reference: a detected reuse must stay revoked even if the request fails.
+        used, revoked = refresh_token(), refresh_token()
+        async with new_uow() as uow:
+            await uow.refresh_tokens.add(used)
+            await uow.refresh_tokens.add(revoked)
+            await uow.commit()
+        async with new_uow() as uow:
+            assert await uow.refresh_tokens.mark_used(used.jti)
+            await uow.refresh_tokens.revoke_family(revoked.family_id)
+        async with new_uow() as uow:
+            assert (await uow.refresh_tokens.get(used.jti)).used
+            assert (await uow.refresh_tokens.get(revoked.jti)).revoked
