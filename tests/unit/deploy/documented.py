@@ -1,0 +1,22 @@
+"""The deployment files under test, and the metric names deploy/METRICS.md promises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[3]
+DEPLOY = REPO / "deploy"
+POSTMAN = REPO / "postman"
+
+METRICS = frozenset(
+    {
+        "paygate_http_requests_total",
+        "paygate_http_request_duration_seconds",
+        "paygate_payments_total",
+        "paygate_bank_request_duration_seconds",
+        "paygate_bank_retries_total",
+        "paygate_circuit_breaker_state",
+        "paygate_cache_requests_total",
+        "paygate_pending_payments",
+    }
+)
