@@ -1,0 +1,5 @@
+"""`python -m entrypoints` is the `paygate` command."""
+
+from entrypoints.cli import main
+
+main()

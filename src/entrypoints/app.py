@@ -1,0 +1,96 @@
+"""The Litestar application factory. Nothing is built at import time."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from functools import partial
+from typing import Any
+
+from dependency_injector.ext.starlette import Lifespan
+from litestar import Litestar
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import SwaggerRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme
+
+from entrypoints.body import MAX_BODY_BYTES
+from entrypoints.container import Container, resolve
+from entrypoints.errors import handle_error
+from entrypoints.metrics import metrics_endpoint
+from entrypoints.request_context import add_request_id_header, request_context_middleware
+from entrypoints.routes.auth import generate_access_token, refresh_token
+from entrypoints.routes.legacy import get_payment_legacy, process_payment_legacy
+from entrypoints.routes.operations import health, ready, swagger_redirect
+from entrypoints.routes.payments import create_payment, get_payment
+from entrypoints.settlement import settlement_loop
+
+ROUTES = [
+    create_payment,
+    get_payment,
+    process_payment_legacy,
+    get_payment_legacy,
+    generate_access_token,
+    refresh_token,
+    health,
+    ready,
+    metrics_endpoint,
+    swagger_redirect,
+]
+_INJECTED = ("process_payment", "retrieve_payment", "sessions", "database", "metrics")
+
+
+def create_app(container: Container, *, settle_in_background: bool = True) -> Litestar:
+    dependencies = {name: Provide(_provider(container, name)) for name in _INJECTED}
+    lifespans: list[Any] = [Lifespan(container)]
+    if settle_in_background:
+        lifespans.append(_settlement(container))
+    return Litestar(
+        route_handlers=ROUTES,
+        dependencies=dependencies,
+        lifespan=lifespans,
+        exception_handlers={Exception: handle_error},
+        middleware=[request_context_middleware(container.metrics())],
+        before_send=[add_request_id_header],
+        request_max_body_size=MAX_BODY_BYTES,
+        openapi_config=_openapi_config(),
+        logging_config=None,
+    )
+
+
+def _provider(container: Container, name: str) -> Callable[[], Any]:
+    provider = getattr(container, name)
+
+    async def provide() -> Any:
+        return await resolve(provider)
+
+    provide.__name__ = f"provide_{name}"
+    return provide
+
+
+def _settlement(container: Container) -> Callable[[Litestar], Any]:
+    @asynccontextmanager
+    async def lifespan(_app: Litestar) -> AsyncIterator[None]:
+        interval = container.settings().settle_interval
+        settle = partial(resolve, container.settle_pending)
+        async with settlement_loop(settle, interval, container.metrics()):
+            yield
+
+    return lifespan
+
+
+def _openapi_config() -> OpenAPIConfig:
+    bearer = SecurityScheme(
+        type="http",
+        scheme="bearer",
+        bearer_format="JWT",
+        description="POST /v1/auth/generate_access_token gives one",
+    )
+    return OpenAPIConfig(
+        title="paygate",
+        version="1.0.0",
+        description="A payment gateway. Amounts are integers in the currency's minor unit.",
+        path="/schema",
+        render_plugins=[SwaggerRenderPlugin()],
+        components=Components(security_schemes={"BearerToken": bearer}),
+    )

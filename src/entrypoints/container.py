@@ -1,0 +1,145 @@
+"""The composition root: the one place where configuration picks an adapter for each port.
+
+Every I/O resource (database, cache, bank client) is an async `Resource`, opened at app
+startup and closed at shutdown. Tests override `database`, `cache`, `bank`, `clock` or
+`ids` with `providers.Object(...)` to run the real app on in-memory adapters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+from dependency_injector import containers, providers
+
+from adapters.auth import JwtCodec, MerchantRegistry, MerchantSessions
+from adapters.observability import GatewayMetrics, InstrumentedCache, PrometheusBankObserver
+from adapters.system import HmacFingerprinter, SystemClock, Uuid7Generator
+from entrypoints.keys import fingerprint_key, token_settings
+from entrypoints.metrics import MeteredProcessPayment
+from entrypoints.settings import Settings, SettingsError
+from paycore.use_cases import (
+    ProcessPayment,
+    RetrievePayment,
+    SettlementPolicy,
+    SettlePendingPayments,
+)
+from paycore.validation import PaymentPolicy
+
+
+async def open_database(settings: Settings) -> AsyncIterator[Any]:
+    # Imported here so an SQLite deployment never loads the PostgreSQL driver, and back.
+    if settings.uses_postgres:
+        from adapters.postgres import PostgresDatabase
+
+        database: Any = await PostgresDatabase.open(settings.database_url, min_size=2, max_size=10)
+        await database.migrate()
+    else:
+        from adapters.sqlite import SqliteDatabase
+
+        database = await SqliteDatabase.open(str(settings.sqlite_path))
+    try:
+        yield database
+    finally:
+        await database.close()
+
+
+async def open_cache(settings: Settings, metrics: GatewayMetrics) -> AsyncIterator[Any]:
+    from adapters.cache import RedisPaymentCache, TtlPaymentCache
+
+    if settings.redis_url is None:
+        yield InstrumentedCache(TtlPaymentCache(ttl_seconds=300.0, max_entries=10_000), metrics)
+        return
+    cache = await RedisPaymentCache.open(settings.redis_url, ttl_seconds=300.0)
+    try:
+        yield InstrumentedCache(cache, metrics)
+    finally:
+        await cache.close()
+
+
+async def open_bank(settings: Settings, metrics: GatewayMetrics) -> AsyncIterator[Any]:
+    from adapters.bank import BankClientConfig, HttpAcquiringBank
+
+    if settings.bank_url is None:
+        raise SettingsError("PAYGATE_BANK_URL is unset and no embedded simulator was started")
+    config = BankClientConfig(
+        base_url=settings.bank_url,
+        timeout=settings.bank_timeout,
+        retries=settings.bank_retries,
+        breaker_threshold=settings.breaker_threshold,
+        breaker_reset=settings.breaker_reset,
+    )
+    bank = HttpAcquiringBank(config, observer=PrometheusBankObserver(metrics))
+    try:
+        yield bank
+    finally:
+        await bank.aclose()
+
+
+def unit_of_work_factory(database: Any) -> Any:
+    return database.unit_of_work
+
+
+class Container(containers.DeclarativeContainer):
+    settings = providers.Dependency(instance_of=Settings)
+
+    clock = providers.Singleton(SystemClock)
+    ids = providers.Singleton(Uuid7Generator)
+    fingerprinter = providers.Singleton(
+        HmacFingerprinter, key=providers.Callable(fingerprint_key, settings)
+    )
+    payment_policy = providers.Singleton(
+        PaymentPolicy,
+        currencies=settings.provided.currencies,
+        max_amount=settings.provided.max_amount,
+    )
+    settlement_policy = providers.Singleton(SettlementPolicy)
+
+    metrics = providers.Singleton(GatewayMetrics)
+    database = providers.Resource(open_database, settings)
+    cache = providers.Resource(open_cache, settings, metrics)
+    bank = providers.Resource(open_bank, settings, metrics)
+    unit_of_work = providers.Callable(unit_of_work_factory, database)
+
+    payment_processor = providers.Singleton(
+        ProcessPayment,
+        uow=unit_of_work,
+        bank=bank,
+        cache=cache,
+        clock=clock,
+        ids=ids,
+        fingerprinter=fingerprinter,
+        policy=payment_policy,
+    )
+    process_payment = providers.Singleton(
+        MeteredProcessPayment, inner=payment_processor, metrics=metrics
+    )
+    retrieve_payment = providers.Singleton(RetrievePayment, uow=unit_of_work, cache=cache)
+    settle_pending = providers.Singleton(
+        SettlePendingPayments,
+        uow=unit_of_work,
+        bank=bank,
+        cache=cache,
+        clock=clock,
+        policy=settlement_policy,
+    )
+
+    token_codec = providers.Singleton(
+        JwtCodec, providers.Callable(token_settings, settings), clock=clock, ids=ids
+    )
+    sessions = providers.Singleton(MerchantSessions, uow=unit_of_work, codec=token_codec, ids=ids)
+    merchant_registry = providers.Singleton(
+        MerchantRegistry, uow=unit_of_work, clock=clock, ids=ids
+    )
+
+
+def build_container(settings: Settings) -> Container:
+    return Container(settings=settings)
+
+
+async def resolve(provider: Any) -> Any:
+    """A provider's value, awaiting it when it depends on an async resource."""
+    value = provider()
+    if hasattr(value, "__await__"):
+        value = await value
+    return value

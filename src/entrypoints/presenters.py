@@ -1,0 +1,126 @@
+"""How a payment looks on the wire: the resource shape, the legacy envelopes, and which
+HTTP status each outcome of a payment request gets."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from litestar import Response
+
+from entrypoints.dto import (
+    CardOut,
+    LegacyDetailsData,
+    LegacyDetailsEnvelope,
+    LegacyPaymentData,
+    LegacyPaymentDetails,
+    LegacyPaymentEnvelope,
+    PaymentOut,
+)
+from entrypoints.errors import HttpError, problem_response
+from entrypoints.wire import json_response
+from paycore.payment import FailureReason, Payment, PaymentStatus
+from paycore.use_cases import PaymentResult
+
+PAYMENTS_PATH = "/v1/payments"
+# When the bank gave no hint: long enough not to hammer it, short enough to matter.
+DEFAULT_RETRY_AFTER_SECONDS = 5
+_UNAVAILABLE = {FailureReason.BANK_UNAVAILABLE, FailureReason.CIRCUIT_OPEN}
+
+
+def status_code_for(payment: Payment) -> int:
+    match payment.status:
+        case PaymentStatus.AUTHORIZED | PaymentStatus.DECLINED:
+            return 201
+        case PaymentStatus.PENDING:
+            return 202
+        case _:
+            return 503 if payment.failure_reason in _UNAVAILABLE else 502
+
+
+def payment_out(payment: Payment) -> PaymentOut:
+    card = payment.card
+    return PaymentOut(
+        id=payment.id,
+        status=payment.status.value,
+        amount=payment.amount.minor,
+        currency=payment.amount.currency.code,
+        card=CardOut(
+            last4=card.last4,
+            masked_number=card.masked_number,
+            brand=card.brand,
+            expiry_month=card.expiry.month,
+            expiry_year=card.expiry.year,
+        ),
+        reference=payment.reference,
+        authorization_code=payment.authorization_code,
+        decline_reason=payment.decline_reason,
+        created_at=_timestamp(payment.created_at),
+        updated_at=_timestamp(payment.updated_at),
+    )
+
+
+def created_payment_response(result: PaymentResult) -> Response[Any]:
+    payment = result.payment
+    status = status_code_for(payment)
+    headers = _outcome_headers(result, status)
+    if payment.status is PaymentStatus.FAILED:
+        return problem_response(_failure(payment, status, headers), payment_id=payment.id)
+    headers["Location"] = f"{PAYMENTS_PATH}/{payment.id}"
+    return json_response(payment_out(payment), status, headers=headers)
+
+
+def legacy_created_response(result: PaymentResult) -> Response[Any]:
+    payment = result.payment
+    status = status_code_for(payment)
+    message, success = _LEGACY_OUTCOMES[payment.status]
+    if payment.status is PaymentStatus.DECLINED:
+        status = 402
+    data = LegacyPaymentData(message, payment.id, payment.status.value)
+    # Declined is a definite answer (402 with data only); Pending and Failed also explain.
+    explain = payment.status in {PaymentStatus.PENDING, PaymentStatus.FAILED}
+    body = LegacyPaymentEnvelope(success, data, message.lower() if explain else None)
+    return json_response(body, status, headers=_outcome_headers(result, status))
+
+
+def legacy_details_response(payment: Payment) -> Response[Any]:
+    details = LegacyPaymentDetails(
+        payment_id=payment.id,
+        masked_card_number=payment.card.masked_number,
+        amount=payment.amount.to_major(),
+        currency=payment.amount.currency.code,
+        status=payment.status.value,
+    )
+    return json_response(LegacyDetailsEnvelope(True, LegacyDetailsData(details)), 200)
+
+
+_LEGACY_OUTCOMES = {
+    PaymentStatus.AUTHORIZED: ("Payment processed successfully", True),
+    PaymentStatus.DECLINED: ("Payment declined", False),
+    PaymentStatus.PENDING: ("Payment pending: the bank has not answered yet", False),
+    PaymentStatus.FAILED: ("Payment failed: the bank could not process it", False),
+}
+
+
+def _outcome_headers(result: PaymentResult, status: int) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    if result.replayed:
+        headers["Idempotent-Replayed"] = "true"
+    if status == 503:
+        retry_after = result.retry_after_seconds or DEFAULT_RETRY_AFTER_SECONDS
+        headers["Retry-After"] = str(max(1, retry_after))
+    return headers
+
+
+def _failure(payment: Payment, status: int, headers: dict[str, str]) -> HttpError:
+    if status == 503:
+        title, detail = "Bank unavailable", "the bank could not be reached; nothing was charged"
+    else:
+        title, detail = "Bank error", "the bank could not process the payment; nothing was charged"
+    return HttpError(status, "payment-failed", title, detail, headers=headers)
+
+
+def _timestamp(moment: datetime) -> str:
+    """ISO 8601 in UTC with milliseconds and a Z, as API.md shows."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

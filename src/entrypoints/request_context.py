@@ -1,0 +1,83 @@
+"""Per-request context: the X-Request-ID on every response and one access-log line."""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+import structlog
+from litestar.datastructures import MutableScopeHeaders
+from litestar.enums import ScopeType
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+from adapters.observability import GatewayMetrics
+from entrypoints.metrics import observe_request
+
+REQUEST_ID_HEADER = "X-Request-ID"
+# Echo only ids that are safe to put in logs and headers.
+_SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:/+=\-]{1,128}")
+log = structlog.get_logger("paygate.access")
+
+
+def request_id_of(scope: Scope) -> str:
+    """The client's request id if it is sane, else a new one; fixed for the request."""
+    state: dict[str, Any] = scope.setdefault("state", {})
+    request_id = state.get("request_id")
+    if request_id is None:
+        supplied = next(
+            (v.decode("latin-1") for k, v in scope.get("headers", ()) if k == b"x-request-id"),
+            "",
+        )
+        request_id = supplied if _SANE_REQUEST_ID.fullmatch(supplied) else uuid.uuid4().hex
+        state["request_id"] = request_id
+    return str(request_id)
+
+
+async def add_request_id_header(message: Message, scope: Scope) -> None:
+    """A before-send hook: it sees every response, unmatched routes and errors included."""
+    if message["type"] == "http.response.start":
+        MutableScopeHeaders.from_message(message)[REQUEST_ID_HEADER] = request_id_of(scope)
+
+
+def request_context_middleware(metrics: GatewayMetrics | None) -> Callable[[ASGIApp], ASGIApp]:
+    """Binds the request id for logging; logs and counts each answered request."""
+    return partial(_with_request_context, metrics=metrics)
+
+
+def _with_request_context(app: ASGIApp, metrics: GatewayMetrics | None) -> ASGIApp:
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP:
+            await app(scope, receive, send)
+            return
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(request_id=request_id_of(scope))
+        status = 500
+        started = time.perf_counter()
+
+        async def remember_status(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await app(scope, receive, remember_status)
+        finally:
+            seconds = time.perf_counter() - started
+            method = str(scope.get("method", ""))
+            log.info(
+                "request",
+                method=method,
+                path=scope.get("path"),
+                status=status,
+                duration_ms=round(seconds * 1000, 1),
+            )
+            if metrics is not None:
+                route = str(scope.get("path_template", "unmatched"))
+                observe_request(metrics, method, route, status, seconds)
+
+    return middleware

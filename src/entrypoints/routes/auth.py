@@ -1,0 +1,76 @@
+"""Merchant tokens (API.md section 2): log in with an API key, rotate a refresh token."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from litestar import Request, Response, post
+from litestar.di import NamedDependency
+
+from adapters.auth import MerchantSessions, TokenPair
+from entrypoints.body import first_present, read_json_object
+from entrypoints.dto import TokenData, TokenEnvelope, TokenOut, TokenPairOut
+from entrypoints.openapi import LOGIN_REQUEST, REFRESH_REQUEST, legacy_errors, with_request_body
+from entrypoints.wire import json_response
+from paycore.errors import FieldError, ValidationFailed
+
+
+@post(
+    "/v1/auth/generate_access_token",
+    status_code=200,
+    summary="Exchange email and API key for an access and a refresh token",
+    operation_class=with_request_body(LOGIN_REQUEST),
+    responses=legacy_errors(400, 401, 413),
+)
+async def generate_access_token(
+    request: Request[Any, Any, Any], sessions: NamedDependency[MerchantSessions]
+) -> Response[TokenEnvelope]:
+    body = await read_json_object(request)
+    email = first_present(body, "email", "Email")
+    api_key = first_present(body, "api_key", "Api_Key", "API_KEY")
+    _require_strings(email=email, api_key=api_key)
+    tokens = await sessions.log_in(email, api_key)
+    return json_response(TokenEnvelope(True, TokenData(_pair_out(tokens))), 200)
+
+
+@post(
+    "/v1/auth/refresh",
+    status_code=200,
+    summary="Rotate a refresh token: it works once, reuse revokes the whole login",
+    operation_class=with_request_body(REFRESH_REQUEST),
+    responses=legacy_errors(400, 401, 413),
+)
+async def refresh_token(
+    request: Request[Any, Any, Any], sessions: NamedDependency[MerchantSessions]
+) -> Response[TokenEnvelope]:
+    body = await read_json_object(request)
+    token = first_present(body, "token", "Token")
+    email = first_present(body, "email", "Email")
+    _require_strings(token=token)
+    if email is not None and not isinstance(email, str):
+        raise ValidationFailed([FieldError("email", "must be a string")])
+    session = await sessions.refresh(token, email)
+    data = TokenData(_pair_out(session.tokens), email=session.merchant.email)
+    return json_response(TokenEnvelope(True, data), 200)
+
+
+def _require_strings(**fields: Any) -> None:
+    errors = [
+        FieldError(name, "is required (a non-empty string)")
+        for name, value in fields.items()
+        if not isinstance(value, str) or not value.strip()
+    ]
+    if errors:
+        raise ValidationFailed(errors)
+
+
+def _pair_out(tokens: TokenPair) -> TokenPairOut:
+    return TokenPairOut(
+        access=TokenOut(tokens.access.token, _expires(tokens.access.expires_at)),
+        refresh=TokenOut(tokens.refresh.token, _expires(tokens.refresh.expires_at)),
+    )
+
+
+def _expires(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

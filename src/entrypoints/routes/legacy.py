@@ -1,0 +1,71 @@
+"""The original design's routes and envelopes (API.md section 4), kept for old clients."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Request, Response, get, post
+from litestar.di import NamedDependency, Provide
+from litestar.params import QueryParameter
+
+from entrypoints.auth import SECURITY, current_merchant_id
+from entrypoints.body import first_present, read_json_object
+from entrypoints.dto import LegacyDetailsEnvelope, LegacyPaymentEnvelope
+from entrypoints.metrics import MeteredProcessPayment
+from entrypoints.openapi import LEGACY_PAYMENT_REQUEST, legacy_errors, with_request_body
+from entrypoints.presenters import legacy_created_response, legacy_details_response
+from entrypoints.routes.payments import IdempotencyKey, checked_idempotency_key
+from paycore.errors import PaymentNotFound
+from paycore.use_cases import ProcessPaymentCommand, RetrievePayment
+from paycore.validation import PaymentRequest
+
+_AUTH = {"merchant_id": Provide(current_merchant_id)}
+
+
+@post(
+    "/v1/process-payment",
+    status_code=201,
+    dependencies=_AUTH,
+    security=SECURITY,
+    summary="Create a payment (legacy shape, amount in major units)",
+    operation_class=with_request_body(LEGACY_PAYMENT_REQUEST),
+    responses=legacy_errors(400, 401, 409, 413, 422, payment_codes=(202, 402, 502, 503)),
+)
+async def process_payment_legacy(
+    request: Request[Any, Any, Any],
+    merchant_id: NamedDependency[str],
+    process_payment: NamedDependency[MeteredProcessPayment],
+    idempotency_key: IdempotencyKey = None,
+) -> Response[LegacyPaymentEnvelope]:
+    key = checked_idempotency_key(idempotency_key)
+    body = await read_json_object(request)
+    payment_request = PaymentRequest(
+        card_number=body.get("card_number"),
+        expiry_month=first_present(body, "exp_month", "expiry_month"),
+        expiry_year=first_present(body, "exp_year", "expiry_year"),
+        cvv=body.get("cvv"),
+        amount=body.get("amount"),
+        currency=body.get("currency"),
+        reference=body.get("reference"),
+        amount_unit="major",
+    )
+    result = await process_payment(ProcessPaymentCommand(merchant_id, payment_request, key))
+    return legacy_created_response(result)
+
+
+@get(
+    "/v1/get-payment",
+    dependencies=_AUTH,
+    security=SECURITY,
+    summary="Retrieve a payment (legacy shape, amount in major units)",
+    responses=legacy_errors(401, 404),
+)
+async def get_payment_legacy(
+    merchant_id: NamedDependency[str],
+    retrieve_payment: NamedDependency[RetrievePayment],
+    payment_id: Annotated[str | None, QueryParameter(required=False)] = None,
+) -> Response[LegacyDetailsEnvelope]:
+    if not payment_id:
+        raise PaymentNotFound("")
+    payment = await retrieve_payment(merchant_id, payment_id)
+    return legacy_details_response(payment)

@@ -1,0 +1,84 @@
+"""The payment resource API (API.md section 3)."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from litestar import Request, Response, get, post
+from litestar.di import NamedDependency, Provide
+from litestar.params import HeaderParameter, PathParameter
+
+from entrypoints.auth import SECURITY, current_merchant_id
+from entrypoints.body import MalformedRequest, read_json_object
+from entrypoints.dto import PaymentOut
+from entrypoints.metrics import MeteredProcessPayment
+from entrypoints.openapi import PAYMENT_REQUEST, problems, with_request_body
+from entrypoints.presenters import PAYMENTS_PATH, created_payment_response, payment_out
+from entrypoints.wire import json_response
+from paycore.use_cases import ProcessPaymentCommand, RetrievePayment
+from paycore.validation import PaymentRequest
+
+_PRINTABLE_KEY = re.compile(r"[\x20-\x7e]{1,255}")
+_AUTH = {"merchant_id": Provide(current_merchant_id)}
+
+IdempotencyKey = Annotated[
+    str | None,
+    HeaderParameter(
+        name="Idempotency-Key",
+        required=False,
+        description="1-255 printable characters; the same key with the same body replays.",
+    ),
+]
+
+
+def checked_idempotency_key(key: str | None) -> str | None:
+    if key is not None and not _PRINTABLE_KEY.fullmatch(key):
+        raise MalformedRequest("Idempotency-Key must be 1 to 255 printable ASCII characters")
+    return key
+
+
+@post(
+    PAYMENTS_PATH,
+    status_code=201,
+    dependencies=_AUTH,
+    security=SECURITY,
+    summary="Create a payment",
+    operation_class=with_request_body(PAYMENT_REQUEST),
+    responses=problems(202, 400, 401, 409, 413, 422, 502, 503),
+)
+async def create_payment(
+    request: Request[Any, Any, Any],
+    merchant_id: NamedDependency[str],
+    process_payment: NamedDependency[MeteredProcessPayment],
+    idempotency_key: IdempotencyKey = None,
+) -> Response[PaymentOut]:
+    key = checked_idempotency_key(idempotency_key)
+    body = await read_json_object(request)
+    payment_request = PaymentRequest(
+        card_number=body.get("card_number"),
+        expiry_month=body.get("expiry_month"),
+        expiry_year=body.get("expiry_year"),
+        cvv=body.get("cvv"),
+        amount=body.get("amount"),
+        currency=body.get("currency"),
+        reference=body.get("reference"),
+    )
+    result = await process_payment(ProcessPaymentCommand(merchant_id, payment_request, key))
+    return created_payment_response(result)
+
+
+@get(
+    PAYMENTS_PATH + "/{payment_id:str}",
+    dependencies=_AUTH,
+    security=SECURITY,
+    summary="Retrieve a payment",
+    responses=problems(401, 404),
+)
+async def get_payment(
+    merchant_id: NamedDependency[str],
+    retrieve_payment: NamedDependency[RetrievePayment],
+    payment_id: Annotated[str, PathParameter(description="The payment's id (a UUID)")],
+) -> Response[PaymentOut]:
+    payment = await retrieve_payment(merchant_id, payment_id)
+    return json_response(payment_out(payment), 200)

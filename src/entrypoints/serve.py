@@ -1,0 +1,106 @@
+"""`paygate serve`: prepare the database once, start the embedded bank once, then uvicorn."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import tempfile
+from dataclasses import replace
+from types import FrameType
+
+import structlog
+import uvicorn
+from litestar import Litestar
+
+from entrypoints.app import create_app
+from entrypoints.container import build_container, resolve
+from entrypoints.demo import DEMO_EMAIL, ensure_demo_merchant, quickstart
+from entrypoints.embedded_bank import EmbeddedBank
+from entrypoints.keys import with_jwt_secret
+from entrypoints.logging import configure_logging
+from entrypoints.settings import Settings, load_settings
+
+APP_FACTORY = "entrypoints.serve:app_from_environment"
+RETURNING_USER_HINT = (
+    f"The demo merchant {DEMO_EMAIL} exists; its API key was printed on first start. "
+    "Make another merchant with: paygate merchants create --email you@example.com"
+)
+log = structlog.get_logger("paygate")
+
+
+def app_from_environment() -> Litestar:
+    """What each uvicorn worker builds: the settings the parent prepared, from the env."""
+    settings = with_jwt_secret(load_settings())
+    configure_logging(settings.log_format)
+    return create_app(build_container(settings))
+
+
+def _exit_cleanly(_signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(0)
+
+
+def serve(settings: Settings, *, host: str, port: int, workers: int) -> None:
+    # uvicorn re-raises SIGINT/SIGTERM once it has shut down gracefully; these handlers
+    # turn that into a normal exit (status 0) that still stops the embedded bank.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, _exit_cleanly)
+    settings = with_jwt_secret(settings)
+    configure_logging(settings.log_format)
+    bank: EmbeddedBank | None = None
+    if settings.embedded_bank:
+        bank = EmbeddedBank.start()
+        # Workers are fresh processes: they learn the simulator's URL from the environment.
+        os.environ["PAYGATE_BANK_URL"] = bank.url
+        settings = replace(settings, bank_url=bank.url)
+        log.info("embedded bank simulator started", url=bank.url, pid=bank.process.pid)
+    metrics_dir = _share_metrics_between(workers)
+    try:
+        demo = asyncio.run(_prepare(settings))
+        if demo is not None:
+            base_url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"  # noqa: S104
+            print(quickstart(base_url, demo.merchant.email, demo.api_key), flush=True)
+        elif not settings.uses_postgres:
+            print(RETURNING_USER_HINT, flush=True)
+        uvicorn.run(
+            APP_FACTORY,
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            loop="uvloop",
+            http="httptools",
+            log_config=None,
+            access_log=False,
+            # Let in-flight payments finish their bank call before the process exits.
+            timeout_graceful_shutdown=int(settings.bank_timeout) + 5,
+        )
+    finally:
+        if bank is not None:
+            bank.stop()
+        if metrics_dir is not None:
+            metrics_dir.cleanup()
+
+
+def _share_metrics_between(workers: int) -> tempfile.TemporaryDirectory[str] | None:
+    """With several workers, each writes its samples where /metrics can add them up."""
+    if workers <= 1 or os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return None
+    directory = tempfile.TemporaryDirectory(prefix="paygate-metrics-")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory.name
+    return directory
+
+
+async def _prepare(settings: Settings):  # type: ignore[no-untyped-def]
+    """Apply migrations and, in embedded mode, create the demo merchant on first start."""
+    container = build_container(settings)
+    try:
+        database = await resolve(container.database)
+        if settings.uses_postgres:
+            await database.migrate()
+            return None
+        return await ensure_demo_merchant(await resolve(container.merchant_registry))
+    finally:
+        result = container.shutdown_resources()
+        if result is not None:
+            await result

@@ -1,0 +1,133 @@
+"""Configuration from the environment (and a `.env` file that never overrides it)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from dotenv import dotenv_values
+
+from paycore.money import CURRENCIES
+from paycore.validation import DEFAULT_CURRENCIES, DEFAULT_MAX_AMOUNT
+
+_N = TypeVar("_N", int, float)
+
+DEFAULT_DATABASE_URL = "sqlite:///paygate.db"
+
+
+class SettingsError(ValueError):
+    """A configuration value is missing or malformed; the message names the variable."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    database_url: str = DEFAULT_DATABASE_URL
+    redis_url: str | None = None
+    bank_url: str | None = None
+    jwt_secret: str | None = field(default=None, repr=False)
+    fingerprint_key: str | None = field(default=None, repr=False)
+    currencies: frozenset[str] = DEFAULT_CURRENCIES
+    max_amount: int = DEFAULT_MAX_AMOUNT
+    bank_timeout: float = 10.0
+    bank_retries: int = 2
+    breaker_threshold: int = 5
+    breaker_reset: float = 30.0
+    settle_interval: float = 30.0
+    access_token_ttl: float = 15 * 60.0
+    refresh_token_ttl: float = 7 * 24 * 3600.0
+    log_format: str | None = None
+
+    @property
+    def uses_postgres(self) -> bool:
+        return self.database_url.startswith(("postgresql://", "postgres://"))
+
+    @property
+    def sqlite_path(self) -> Path:
+        if not self.database_url.startswith("sqlite:///"):
+            raise SettingsError(f"PAYGATE_DATABASE_URL: unsupported URL {self.database_url!r}")
+        return Path(self.database_url.removeprefix("sqlite:///"))
+
+    @property
+    def embedded_bank(self) -> bool:
+        return self.bank_url is None
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env"
+) -> Settings:
+    """Real environment variables win over the `.env` file."""
+    values: dict[str, str] = {}
+    if env_file is not None and Path(env_file).is_file():
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    values.update(os.environ if environ is None else environ)
+    env = _Env({k: v for k, v in values.items() if k.startswith("PAYGATE_") and v != ""})
+    settings = Settings(
+        database_url=env.text("DATABASE_URL") or DEFAULT_DATABASE_URL,
+        redis_url=env.text("REDIS_URL"),
+        bank_url=env.text("BANK_URL"),
+        jwt_secret=env.text("JWT_SECRET"),
+        fingerprint_key=env.text("FINGERPRINT_KEY"),
+        currencies=env.currencies("CURRENCIES") or DEFAULT_CURRENCIES,
+        max_amount=env.number("MAX_AMOUNT", int, DEFAULT_MAX_AMOUNT, minimum=1),
+        bank_timeout=env.number("BANK_TIMEOUT", float, 10.0, minimum=0.001),
+        bank_retries=env.number("BANK_RETRIES", int, 2, minimum=0),
+        breaker_threshold=env.number("BREAKER_THRESHOLD", int, 5, minimum=1),
+        breaker_reset=env.number("BREAKER_RESET", float, 30.0, minimum=0.001),
+        settle_interval=env.number("SETTLE_INTERVAL", float, 30.0, minimum=0.01),
+        access_token_ttl=env.number("ACCESS_TOKEN_TTL", float, 900.0, minimum=1),
+        refresh_token_ttl=env.number("REFRESH_TOKEN_TTL", float, 604800.0, minimum=1),
+        log_format=env.choice("LOG_FORMAT", ("json", "console")),
+    )
+    if not settings.uses_postgres:
+        settings.sqlite_path  # noqa: B018 - validates the URL early, with a clear message
+    _check_key_length("JWT_SECRET", settings.jwt_secret, 32)
+    _check_key_length("FINGERPRINT_KEY", settings.fingerprint_key, 16)
+    return settings
+
+
+def _check_key_length(name: str, value: str | None, minimum: int) -> None:
+    if value is not None and len(value.encode()) < minimum:
+        hint = 'python -c "import secrets; print(secrets.token_urlsafe(48))"'
+        raise SettingsError(
+            f"PAYGATE_{name} must be at least {minimum} bytes; make one with {hint}"
+        )
+
+
+class _Env:
+    def __init__(self, values: Mapping[str, str]) -> None:
+        self._values = values
+
+    def text(self, name: str) -> str | None:
+        value = self._values.get(f"PAYGATE_{name}")
+        return value.strip() if value is not None else None
+
+    def number(self, name: str, kind: type[_N], default: _N, minimum: _N) -> _N:
+        raw = self.text(name)
+        if raw is None:
+            return default
+        try:
+            value = kind(raw)
+        except ValueError:
+            raise SettingsError(f"PAYGATE_{name} must be a {kind.__name__}, not {raw!r}") from None
+        if value < minimum or value != value:
+            raise SettingsError(f"PAYGATE_{name} must be at least {minimum}")
+        return value
+
+    def currencies(self, name: str) -> frozenset[str] | None:
+        raw = self.text(name)
+        if raw is None:
+            return None
+        codes = frozenset(code.strip().upper() for code in raw.split(",") if code.strip())
+        unknown = sorted(codes - CURRENCIES.keys())
+        if unknown or not codes:
+            raise SettingsError(f"PAYGATE_{name}: unknown ISO 4217 codes {unknown}")
+        return codes
+
+    def choice(self, name: str, allowed: tuple[str, ...]) -> str | None:
+        raw = self.text(name)
+        if raw is not None and raw.lower() not in allowed:
+            raise SettingsError(f"PAYGATE_{name} must be one of {', '.join(allowed)}")
+        return raw.lower() if raw is not None else None

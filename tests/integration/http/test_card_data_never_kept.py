@@ -1,0 +1,82 @@
+"""After real traffic, no full card number and no CVV is in the SQLite files, the cache or
+the logs: the embedded storage and cache are the real adapters here."""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+import pytest
+from dependency_injector import providers
+from litestar.testing import AsyncTestClient
+
+from adapters.memory import InMemoryBank
+from entrypoints.app import create_app
+from entrypoints.container import build_container, resolve
+from entrypoints.logging import configure_logging
+from entrypoints.settings import Settings
+from paycore.bank import Unavailable, Unknown
+from paycore.payment import FailureReason
+from tests.integration.http.conftest import JWT_SECRET, log_in, register
+
+PANS = ("4111111111111111", "5555555555554444", "4000056655665556")
+CVV = "7391"
+
+
+@pytest.fixture
+def log_stream():
+    stream = io.StringIO()
+    configure_logging("json", stream=stream, level=logging.DEBUG)
+    yield stream
+    configure_logging("console", stream=io.StringIO())
+
+
+async def test_no_card_data_in_database_cache_or_logs(tmp_path: Path, log_stream) -> None:
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path / 'paygate.db'}",
+        jwt_secret=JWT_SECRET,
+        bank_url="http://127.0.0.1:9",
+        settle_interval=3600.0,
+    )
+    container = build_container(settings)
+    bank = InMemoryBank()
+    bank.script.extend([Unknown(), Unavailable(FailureReason.BANK_ERROR)])
+    container.bank.override(providers.Object(bank))
+
+    async with AsyncTestClient(create_app(container)) as client:
+        auth_token = await log_in(client, await register(container, "pci@example.com"))
+        headers = {"Authorization": f"Bearer {auth_token['access']['token']}"}
+        for number, key in zip(PANS, ("k1", "k2", None), strict=True):
+            spaced = " ".join(number[i : i + 4] for i in range(0, 16, 4))
+            body = {
+                "card_number": spaced,
+                "expiry_month": 12,
+                "expiry_year": 2031,
+                "cvv": CVV,
+                "amount": 500,
+                "currency": "EUR",
+            }
+            extra = {"Idempotency-Key": key} if key else {}
+            await client.post("/v1/payments", json=body, headers={**headers, **extra})
+            await client.post("/v1/payments", json={**body, "amount": -5}, headers=headers)
+            legacy = {**body, "amount": "5.00", "exp_month": 1, "exp_year": 30}
+            await client.post("/v1/process-payment", json=legacy, headers=headers)
+        cache = await resolve(container.cache)
+        cached = repr(vars(cache))
+
+    stored = every_file(tmp_path)
+    logs = log_stream.getvalue()
+    assert "request" in logs and b"pci@example.com" in stored  # both really saw the traffic
+    for pan in PANS:
+        assert pan.encode() not in stored
+        assert pan not in cached and pan not in logs
+        assert pan[:4] + " " + pan[4:8] not in logs
+    assert b"cvv" not in stored.lower()
+    assert "cvv" not in cached.lower() and "cvv" not in logs.lower()
+    assert f'"{CVV}"' not in logs and f": {CVV}" not in logs
+
+
+def every_file(directory: Path) -> bytes:
+    """The database, its WAL and anything else the storage wrote there."""
+    return b"".join(path.read_bytes() for path in directory.iterdir() if path.is_file())
