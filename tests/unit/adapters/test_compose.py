@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[3]
-SERVICES = {"gateway", "banksim", "postgres", "redis"}
+SERVICES = {"gateway", "banksim", "postgres", "redis", "prometheus", "grafana"}
 
 
 @pytest.fixture(scope="module")
@@ -47,9 +47,13 @@ def test_the_bank_simulator_runs_from_the_same_image(compose: dict) -> None:
     assert banksim["command"][:1] == ["banksim"] and "0.0.0.0" in banksim["command"]
 
 
-def test_only_the_gateway_is_published_and_only_on_loopback(compose: dict) -> None:
+def test_only_the_gateway_and_dashboards_are_published_and_only_on_loopback(compose: dict) -> None:
     published = {name: s["ports"] for name, s in compose["services"].items() if "ports" in s}
-    assert published == {"gateway": ["127.0.0.1:8080:8080"]}
+    assert published == {
+        "gateway": ["127.0.0.1:8080:8080"],
+        "prometheus": ["127.0.0.1:9090:9090"],
+        "grafana": ["127.0.0.1:3000:3000"],
+    }
 
 
 def test_the_env_example_names_every_setting_with_placeholder_secrets() -> None:
