@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Sequence
 
+from entrypoints.servers import SERVERS
 from entrypoints.settings import SettingsError, load_settings
 
 DESCRIPTION = """\
@@ -56,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=1,
         help="worker processes (default 1); the bank simulator stays one",
     )
+    serve.add_argument(
+        "--server",
+        choices=SERVERS,
+        default="uvicorn",
+        help="ASGI server (default uvicorn: the faster on the payment path, see bench/README.md)",
+    )
 
     # Its options belong to the simulator: `paygate banksim --help` lists them.
     commands.add_parser("banksim", help="run the bank simulator alone (--port 8081)")
@@ -85,7 +92,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         if args.command == "serve":
             from entrypoints.serve import serve
 
-            serve(settings, host=args.host, port=args.port, workers=args.workers)
+            serve(
+                settings,
+                host=args.host,
+                port=args.port,
+                workers=args.workers,
+                server=args.server,
+            )
         elif args.command == "migrate":
             from entrypoints.admin import migrate
 

@@ -8,6 +8,7 @@ startup and closed at shutdown. Tests override `database`, `cache`, `bank`, `clo
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from typing import Any
 
 from dependency_injector import containers, providers
@@ -17,7 +18,7 @@ from adapters.observability import GatewayMetrics, InstrumentedCache, Prometheus
 from adapters.system import HmacFingerprinter, SystemClock, Uuid7Generator
 from entrypoints.keys import fingerprint_key, token_settings
 from entrypoints.metrics import MeteredProcessPayment
-from entrypoints.settings import Settings, SettingsError
+from entrypoints.settings import BANK_CONNECT_TIMEOUT, Settings, SettingsError
 from paycore.use_cases import (
     ProcessPayment,
     RetrievePayment,
@@ -65,6 +66,7 @@ async def open_bank(settings: Settings, metrics: GatewayMetrics) -> AsyncIterato
     config = BankClientConfig(
         base_url=settings.bank_url,
         timeout=settings.bank_timeout,
+        connect_timeout=BANK_CONNECT_TIMEOUT,
         retries=settings.bank_retries,
         breaker_threshold=settings.breaker_threshold,
         breaker_reset=settings.breaker_reset,
@@ -74,6 +76,13 @@ async def open_bank(settings: Settings, metrics: GatewayMetrics) -> AsyncIterato
         yield bank
     finally:
         await bank.aclose()
+
+
+def settlement_policy(settings: Settings) -> SettlementPolicy:
+    return SettlementPolicy(
+        older_than=timedelta(seconds=settings.settlement_age),
+        give_up_after=timedelta(seconds=settings.settle_give_up_after),
+    )
 
 
 def unit_of_work_factory(database: Any) -> Any:
@@ -93,7 +102,7 @@ class Container(containers.DeclarativeContainer):
         currencies=settings.provided.currencies,
         max_amount=settings.provided.max_amount,
     )
-    settlement_policy = providers.Singleton(SettlementPolicy)
+    settlement_policy = providers.Singleton(settlement_policy, settings)
 
     metrics = providers.Singleton(GatewayMetrics)
     database = providers.Resource(open_database, settings)

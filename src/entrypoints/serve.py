@@ -1,4 +1,4 @@
-"""`paygate serve`: prepare the database once, start the embedded bank once, then uvicorn."""
+"""`paygate serve`: prepare the database once, start the embedded bank once, then the server."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from dataclasses import replace
 from types import FrameType
 
 import structlog
-import uvicorn
 from litestar import Litestar
 
 from entrypoints.app import create_app
@@ -19,6 +18,7 @@ from entrypoints.demo import DEMO_EMAIL, ensure_demo_merchant, quickstart
 from entrypoints.embedded_bank import EmbeddedBank
 from entrypoints.keys import with_jwt_secret
 from entrypoints.logging import configure_logging
+from entrypoints.servers import run_server
 from entrypoints.settings import Settings, load_settings
 
 APP_FACTORY = "entrypoints.serve:app_from_environment"
@@ -40,7 +40,9 @@ def _exit_cleanly(_signum: int, _frame: FrameType | None) -> None:
     raise SystemExit(0)
 
 
-def serve(settings: Settings, *, host: str, port: int, workers: int) -> None:
+def serve(
+    settings: Settings, *, host: str, port: int, workers: int, server: str = "uvicorn"
+) -> None:
     # uvicorn re-raises SIGINT/SIGTERM once it has shut down gracefully; these handlers
     # turn that into a normal exit (status 0) that still stops the embedded bank.
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -62,18 +64,13 @@ def serve(settings: Settings, *, host: str, port: int, workers: int) -> None:
             print(quickstart(base_url, demo.merchant.email, demo.api_key), flush=True)
         elif not settings.uses_postgres:
             print(RETURNING_USER_HINT, flush=True)
-        uvicorn.run(
-            APP_FACTORY,
-            factory=True,
+        run_server(
+            server,
+            factory=APP_FACTORY,
             host=host,
             port=port,
             workers=workers,
-            loop="uvloop",
-            http="httptools",
-            log_config=None,
-            access_log=False,
-            # Let in-flight payments finish their bank call before the process exits.
-            timeout_graceful_shutdown=int(settings.bank_timeout) + 5,
+            graceful_seconds=int(settings.bank_timeout) + 5,
         )
     finally:
         if bank is not None:

@@ -16,6 +16,7 @@ from paycore.validation import DEFAULT_CURRENCIES, DEFAULT_MAX_AMOUNT
 _N = TypeVar("_N", int, float)
 
 DEFAULT_DATABASE_URL = "sqlite:///paygate.db"
+BANK_CONNECT_TIMEOUT = 2.0
 
 
 class SettingsError(ValueError):
@@ -36,6 +37,8 @@ class Settings:
     breaker_threshold: int = 5
     breaker_reset: float = 30.0
     settle_interval: float = 30.0
+    settle_after: float | None = None
+    settle_give_up_after: float = 24 * 3600.0
     access_token_ttl: float = 15 * 60.0
     refresh_token_ttl: float = 7 * 24 * 3600.0
     log_format: str | None = None
@@ -49,6 +52,23 @@ class Settings:
         if not self.database_url.startswith("sqlite:///"):
             raise SettingsError(f"PAYGATE_DATABASE_URL: unsupported URL {self.database_url!r}")
         return Path(self.database_url.removeprefix("sqlite:///"))
+
+    @property
+    def longest_bank_call(self) -> float:
+        """Seconds one authorization can take, every retry included (connect 2 s each)."""
+        attempts = self.bank_retries + 1
+        return attempts * (BANK_CONNECT_TIMEOUT + self.bank_timeout) + self.bank_retries
+
+    @property
+    def settlement_age(self) -> float:
+        """Pending payments younger than this are still in flight, so the sweep leaves them.
+
+        It must exceed the longest bank call: asked too early, a bank answers "never seen"
+        for a charge it is about to make, and the payment would be failed wrongly.
+        """
+        if self.settle_after is not None:
+            return self.settle_after
+        return max(60.0, 2 * self.longest_bank_call)
 
     @property
     def embedded_bank(self) -> bool:
@@ -77,12 +97,19 @@ def load_settings(
         breaker_threshold=env.number("BREAKER_THRESHOLD", int, 5, minimum=1),
         breaker_reset=env.number("BREAKER_RESET", float, 30.0, minimum=0.001),
         settle_interval=env.number("SETTLE_INTERVAL", float, 30.0, minimum=0.01),
+        settle_after=env.optional_number("SETTLE_AFTER", minimum=0.001),
+        settle_give_up_after=env.number("SETTLE_GIVE_UP_AFTER", float, 86400.0, minimum=1),
         access_token_ttl=env.number("ACCESS_TOKEN_TTL", float, 900.0, minimum=1),
         refresh_token_ttl=env.number("REFRESH_TOKEN_TTL", float, 604800.0, minimum=1),
         log_format=env.choice("LOG_FORMAT", ("json", "console")),
     )
     if not settings.uses_postgres:
         settings.sqlite_path  # noqa: B018 - validates the URL early, with a clear message
+    if settings.settle_after is not None and settings.settle_after <= settings.longest_bank_call:
+        raise SettingsError(
+            "PAYGATE_SETTLE_AFTER must exceed the longest bank call "
+            f"({settings.longest_bank_call:g} s with this timeout and these retries)"
+        )
     _check_key_length("JWT_SECRET", settings.jwt_secret, 32)
     _check_key_length("FINGERPRINT_KEY", settings.fingerprint_key, 16)
     return settings
@@ -115,6 +142,11 @@ class _Env:
         if value < minimum or value != value:
             raise SettingsError(f"PAYGATE_{name} must be at least {minimum}")
         return value
+
+    def optional_number(self, name: str, minimum: float) -> float | None:
+        if self.text(name) is None:
+            return None
+        return self.number(name, float, minimum, minimum)
 
     def currencies(self, name: str) -> frozenset[str] | None:
         raw = self.text(name)

@@ -85,3 +85,30 @@ def test_a_damaged_secret_file_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(SettingsError):
         read_or_create_secret(tmp_path / "paygate.secret")
+
+
+def test_settlement_waits_past_the_longest_bank_call_by_default() -> None:
+    settings = load_settings({}, env_file=None)
+    # 3 attempts of (2 s connect + 10 s read) plus 2 s of backoff = 38 s, doubled.
+    assert settings.longest_bank_call == 38.0
+    assert settings.settlement_age == 76.0
+    quick = load_settings({"PAYGATE_BANK_TIMEOUT": "1", "PAYGATE_BANK_RETRIES": "0"}, None)
+    assert quick.settlement_age == 60.0
+
+
+def test_settle_after_shorter_than_a_bank_call_is_refused() -> None:
+    env = {"PAYGATE_BANK_TIMEOUT": "0.5", "PAYGATE_BANK_RETRIES": "0"}
+    assert load_settings({**env, "PAYGATE_SETTLE_AFTER": "3"}, None).settlement_age == 3.0
+    with pytest.raises(SettingsError, match="PAYGATE_SETTLE_AFTER must exceed"):
+        load_settings({**env, "PAYGATE_SETTLE_AFTER": "2"}, None)
+
+
+def test_the_container_builds_the_settlement_policy_from_settings() -> None:
+    from datetime import timedelta
+
+    from entrypoints.container import settlement_policy
+
+    env = {"PAYGATE_SETTLE_AFTER": "90", "PAYGATE_SETTLE_GIVE_UP_AFTER": "3600"}
+    policy = settlement_policy(load_settings(env, None))
+    assert policy.older_than == timedelta(seconds=90)
+    assert policy.give_up_after == timedelta(hours=1)
