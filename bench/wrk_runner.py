@@ -36,12 +36,17 @@ def run_wrk(
     out = subprocess.run(
         [*args, url], env={**os.environ, **(env or {})}, capture_output=True, text=True, check=True
     ).stdout
-    return parse(out)
+    try:
+        return parse(out)
+    except (AssertionError, AttributeError, ValueError) as exc:
+        raise RuntimeError(f"could not read wrk's report:\n{out}") from exc
 
 
 def _ms(text: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()  # type: ignore[union-attr]
-    return float(number) * _UNITS[unit]
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
+    if match is None:
+        raise ValueError(f"unexpected wrk duration {text!r}")
+    return float(match.group(1)) * _UNITS[match.group(2)]
 
 
 def parse(out: str) -> LoadResult:
