@@ -1,9 +1,12 @@
-"""Idempotency records: which payment a merchant's key created, and for which request."""
+"""Idempotency records: which payment a merchant's key created, for which request, and
+what the first request answered (so a replay answers the same, whatever happened since)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+
+from paycore.payment import Payment
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,3 +18,9 @@ class IdempotencyRecord:
     payment_id: str
     created_at: datetime
     completed: bool = False
+    # The payment as the first request returned it: a copy that later changes (a Pending
+    # payment settled by the sweep) do not touch. None until completed, and for records
+    # completed before snapshots were kept.
+    response: Payment | None = None
+    # The Retry-After the first request answered with, if any.
+    retry_after_seconds: int | None = None

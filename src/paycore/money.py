@@ -70,7 +70,7 @@ class Money:
     def from_major(cls, major: Decimal | int | str, code: str) -> Money:
         """Exact conversion; more decimal places than the currency has is an error."""
         cur = currency(code)
-        minor = _shift(_exact_decimal(major), cur.exponent)
+        minor = _shift(exact_decimal(major), cur.exponent)
         if minor != minor.to_integral_value():
             raise InvalidAmount(f"{code} has at most {cur.exponent} decimal places")
         return cls(int(minor), cur)
@@ -82,7 +82,8 @@ class Money:
         return f"{self.to_major():.{self.currency.exponent}f} {self.currency.code}"
 
 
-def _exact_decimal(major: Decimal | int | str) -> Decimal:
+def exact_decimal(major: Decimal | int | str) -> Decimal:
+    """A finite decimal of sane size, exactly as written; InvalidAmount otherwise."""
     if isinstance(major, bool) or not isinstance(major, Decimal | int | str):
         raise InvalidAmount("amount must be a decimal number")
     if isinstance(major, str) and not _PLAIN_DECIMAL.fullmatch(major.strip()):

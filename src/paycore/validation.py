@@ -10,13 +10,14 @@ from typing import Literal
 
 from paycore.card import CardDetails, Expiry, luhn_valid, normalise_pan
 from paycore.errors import FieldError, InvalidAmount, ValidationFailed
-from paycore.money import Money, currency
+from paycore.money import Money, currency, exact_decimal
 
 DEFAULT_CURRENCIES = frozenset({"USD", "EUR", "GBP"})
 DEFAULT_MAX_AMOUNT = 100_000_000
 MAX_REFERENCE_LENGTH = 100
 _CVV = re.compile(r"\d{3,4}")
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+_NOT_POSITIVE = "must be a positive amount"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +136,8 @@ def _amount(
     value: object, unit: str, code: str, policy: PaymentPolicy
 ) -> tuple[Money | None, str | None]:
     if not code:
-        return None, None if _amount_shape_ok(value, unit) else "must be a positive amount"
+        # The currency is bad too: what the amount means is unknown, its shape is not.
+        return None, _amount_shape_error(value, unit)
     if unit == "minor":
         minor = _as_int(value)
         if minor is None:
@@ -153,11 +155,20 @@ def _amount(
     return money, None
 
 
-def _amount_shape_ok(value: object, unit: str) -> bool:
+def _amount_shape_error(value: object, unit: str) -> str | None:
+    """What is wrong with an amount whatever its currency: its type, form or sign."""
     if unit == "minor":
         minor = _as_int(value)
-        return minor is not None and minor > 0
-    return isinstance(value, Decimal | int | str) and not isinstance(value, bool)
+        if minor is None:
+            return "must be an integer in the currency's minor unit"
+        return None if minor > 0 else _NOT_POSITIVE
+    if not isinstance(value, Decimal | int | str) or isinstance(value, bool):
+        return "must be a decimal number"
+    try:
+        major = exact_decimal(value)
+    except InvalidAmount as exc:
+        return str(exc)
+    return None if major > 0 else _NOT_POSITIVE
 
 
 def _reference_error(value: object) -> str | None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from adapters.codec import decode_json, encode_json
 from adapters.postgres.payments import is_uuid
 from paycore.idempotency import IdempotencyRecord
 from paycore.merchant import Merchant
+from paycore.payment import Payment
 from paycore.refresh_token import RefreshToken
 
 if TYPE_CHECKING:
@@ -20,7 +22,12 @@ _CLAIM = (
 )
 _HOLDER = (
     "SELECT merchant_id::text, key, request_fingerprint, payment_id::text, created_at, "
-    "completed FROM idempotency_keys WHERE merchant_id = %s AND key = %s"
+    "completed, response::text, retry_after_seconds "
+    "FROM idempotency_keys WHERE merchant_id = %s AND key = %s"
+)
+_COMPLETE = (
+    "UPDATE idempotency_keys SET completed = true, response = %s::jsonb, "
+    "retry_after_seconds = %s WHERE merchant_id = %s AND key = %s"
 )
 _MERCHANT = "SELECT id::text, email, api_key_hash, created_at FROM merchants"
 _SELECT_BY_JTI = (
@@ -46,17 +53,33 @@ class PostgresIdempotencyStore:
             cursor = await self._uow.execute(_HOLDER, (r.merchant_id, r.key))
             row = await cursor.fetchone()
             if row is not None:
-                merchant_id, key, fingerprint, payment_id, created_at, completed = row
-                return IdempotencyRecord(
-                    merchant_id, key, fingerprint, payment_id, created_at.astimezone(UTC), completed
-                )
+                return _holder(row)
         raise RuntimeError(f"idempotency key {r.key!r} neither claimable nor held")
 
-    async def complete(self, merchant_id: str, key: str) -> None:
-        await self._uow.execute(
-            "UPDATE idempotency_keys SET completed = true WHERE merchant_id = %s AND key = %s",
-            (merchant_id, key),
-        )
+    async def complete(
+        self,
+        merchant_id: str,
+        key: str,
+        *,
+        response: Payment,
+        retry_after_seconds: int | None = None,
+    ) -> None:
+        snapshot = encode_json(response).decode()
+        await self._uow.execute(_COMPLETE, (snapshot, retry_after_seconds, merchant_id, key))
+
+
+def _holder(row: tuple[Any, ...]) -> IdempotencyRecord:
+    merchant_id, key, fingerprint, payment_id, created_at, completed, response, retry = row
+    return IdempotencyRecord(
+        merchant_id,
+        key,
+        fingerprint,
+        payment_id,
+        created_at.astimezone(UTC),
+        completed,
+        None if response is None else decode_json(response),
+        retry,
+    )
 
 
 class PostgresMerchantRepository:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
+from adapters.codec import decode_json, encode_json
 from adapters.sqlite.timestamps import from_micros, to_micros
 from paycore.idempotency import IdempotencyRecord
 from paycore.merchant import Merchant
+from paycore.payment import Payment
 from paycore.refresh_token import RefreshToken
 
 if TYPE_CHECKING:
@@ -19,8 +21,12 @@ _CLAIM = (
     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
 )
 _HOLDER = (
-    "SELECT merchant_id, key, request_fingerprint, payment_id, created_at, completed "
-    "FROM idempotency_keys WHERE merchant_id = ? AND key = ?"
+    "SELECT merchant_id, key, request_fingerprint, payment_id, created_at, completed, "
+    "response, retry_after_seconds FROM idempotency_keys WHERE merchant_id = ? AND key = ?"
+)
+_COMPLETE = (
+    "UPDATE idempotency_keys SET completed = 1, response = ?, retry_after_seconds = ? "
+    "WHERE merchant_id = ? AND key = ?"
 )
 _MERCHANT = "SELECT id, email, api_key_hash, created_at FROM merchants"
 _SELECT_BY_JTI = (
@@ -47,14 +53,28 @@ class SqliteIdempotencyStore:
         row = await self._uow.write(claim_or_find_holder)
         if row is None:
             return None
-        merchant_id, key, fingerprint, payment_id, created_at, completed = row
+        merchant_id, key, fingerprint, payment_id, created_at, completed, response, retry = row
         return IdempotencyRecord(
-            merchant_id, key, fingerprint, payment_id, from_micros(created_at), bool(completed)
+            merchant_id,
+            key,
+            fingerprint,
+            payment_id,
+            from_micros(created_at),
+            bool(completed),
+            None if response is None else decode_json(response),
+            retry,
         )
 
-    async def complete(self, merchant_id: str, key: str) -> None:
-        sql = "UPDATE idempotency_keys SET completed = 1 WHERE merchant_id = ? AND key = ?"
-        await self._uow.write(lambda c: c.execute(sql, (merchant_id, key)))
+    async def complete(
+        self,
+        merchant_id: str,
+        key: str,
+        *,
+        response: Payment,
+        retry_after_seconds: int | None = None,
+    ) -> None:
+        params = (encode_json(response).decode(), retry_after_seconds, merchant_id, key)
+        await self._uow.write(lambda c: c.execute(_COMPLETE, params))
 
 
 class SqliteMerchantRepository:

@@ -77,9 +77,9 @@ class ProcessPayment:
             AuthorizationRequest(idempotency_key=payment.id, card=valid.card, amount=valid.amount)
         )
         _apply(payment, outcome, self._clock)
-        payment = await self._record(payment, key)
-        await self._cache.put(payment)
         retry_after = outcome.retry_after_seconds if isinstance(outcome, Unavailable) else None
+        payment = await self._record(payment, key, retry_after)
+        await self._cache.put(payment)
         return PaymentResult(payment, retry_after_seconds=retry_after)
 
     def _new_payment(self, merchant_id: str, valid: ValidPayment) -> Payment:
@@ -113,7 +113,7 @@ class ProcessPayment:
         )
         return self._fingerprinter.fingerprint("\x1f".join(parts).encode())
 
-    async def _record(self, payment: Payment, key: str | None) -> Payment:
+    async def _record(self, payment: Payment, key: str | None, retry_after: int | None) -> Payment:
         async with self._uow() as uow:
             try:
                 if payment.status.is_terminal:
@@ -125,7 +125,10 @@ class ProcessPayment:
                 assert stored is not None
                 payment = stored
             if key is not None:
-                await uow.idempotency.complete(payment.merchant_id, key)
+                # What this request answers is what every replay of the key answers.
+                await uow.idempotency.complete(
+                    payment.merchant_id, key, response=payment, retry_after_seconds=retry_after
+                )
             await uow.commit()
         return payment
 
@@ -145,6 +148,15 @@ def _apply(payment: Payment, outcome: BankOutcome, clock: Clock) -> None:
 async def _replay(uow: UnitOfWork, holder: IdempotencyRecord, fingerprint: str) -> PaymentResult:
     if holder.request_fingerprint != fingerprint:
         raise IdempotencyKeyReused(holder.key)
+    if holder.completed and holder.response is not None:
+        # The first answer, not the payment as it is now: a 202 Pending that has settled
+        # since still replays as that 202, a 503 with its Retry-After.
+        return PaymentResult(
+            holder.response, replayed=True, retry_after_seconds=holder.retry_after_seconds
+        )
+    # No snapshot: the first request never finished (a crash after the claim) or was
+    # completed before snapshots were kept. The stored payment is the best answer once
+    # it is terminal (settlement resolved it); while Pending, the request may still run.
     payment = await uow.payments.get(holder.merchant_id, holder.payment_id)
     if payment is None or (not holder.completed and payment.status is PaymentStatus.PENDING):
         raise IdempotencyRequestInProgress(holder.key)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from paycore.bank import Unavailable, Unknown
 from paycore.payment import FailureReason
 from tests.integration.http.conftest import VISA_EVEN, VISA_ODD
@@ -64,8 +66,10 @@ async def test_too_many_decimals_is_400(client, auth) -> None:
     assert [e["field"] for e in body["errors"]] == ["amount"]
 
 
-async def test_invalid_input_lists_every_field(client, auth) -> None:
-    body = {"card_number": "1234", "exp_month": 13, "cvv": "x", "amount": [], "currency": "XXX"}
+# With the currency bad too, the amount is still judged on its own: type, form and sign.
+@pytest.mark.parametrize("amount", ["-1", "abc", "0", -1, 0, []])
+async def test_invalid_input_lists_every_field(client, auth, amount) -> None:
+    body = {"card_number": "1234", "exp_month": 13, "cvv": "x", "amount": amount, "currency": "XXX"}
 
     response = await client.post(ROUTE, json=body, headers=auth)
 

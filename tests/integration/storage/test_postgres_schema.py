@@ -11,10 +11,11 @@ import pytest
 from adapters.postgres import PostgresDatabase
 from adapters.postgres.schema import migration_files
 from tests.integration.storage.conftest import create_database, drop_database
-from tests.unit.adapters.builders import new_id
+from tests.unit.adapters.builders import claim, new_id
 
 pytestmark = pytest.mark.integration
-ALL_VERSIONS = [version for version, _ in migration_files()]
+ALL_FILES = migration_files()
+ALL_VERSIONS = [version for version, _ in ALL_FILES]
 
 
 async def test_concurrent_migrations_apply_each_version_once(pg_admin_url: str) -> None:
@@ -81,3 +82,33 @@ async def test_no_column_could_hold_a_card_number_or_cvv(pg_db: PostgresDatabase
         columns = {name for (name,) in await cursor.fetchall()}
     assert not {c for c in columns if "cvv" in c or "cvc" in c or c in {"pan", "card_number"}}
     assert {"card_last4", "card_brand", "card_fingerprint"} <= columns
+
+
+async def test_keys_completed_before_answers_were_kept_still_read_back(
+    pg_admin_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A database made by the first schema version, holding a completed key, then upgraded.
+    name = f"paygate_test_upgrade_{secrets.token_hex(4)}"
+    url = create_database(pg_admin_url, name)
+    db = None
+    try:
+        db = await PostgresDatabase.open(url, 1, 2)
+        monkeypatch.setattr("adapters.postgres.schema.migration_files", lambda: ALL_FILES[:1])
+        assert await db.migrate() == ALL_VERSIONS[:1]
+        monkeypatch.undo()
+        merchant_id, payment_id = new_id(), new_id()
+        async with db.unit_of_work() as uow:
+            assert await uow.idempotency.claim(claim(merchant_id, "k", payment_id)) is None
+            await uow.commit()
+        async with db.pool.connection() as conn:
+            await conn.execute("UPDATE idempotency_keys SET completed = true")
+
+        assert await db.migrate() == ALL_VERSIONS[1:]
+        async with db.unit_of_work() as uow:
+            holder = await uow.idempotency.claim(claim(merchant_id, "k", new_id()))
+        assert holder is not None and holder.payment_id == payment_id
+        assert (holder.completed, holder.response, holder.retry_after_seconds) == (True, None, None)
+    finally:
+        if db is not None:
+            await db.close()
+        drop_database(pg_admin_url, name)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 
 from adapters.codec import to_record
 from paycore.errors import StalePayment
-from paycore.payment import FailureReason, PaymentStatus
+from paycore.idempotency import IdempotencyRecord
+from paycore.payment import FailureReason, Payment, PaymentStatus
 from paycore.ports import UnitOfWork
 from tests.unit.adapters.builders import (
     T0,
@@ -38,6 +40,28 @@ async def store(new_uow: UowFactory, *payments) -> None:
 async def read(new_uow: UowFactory, merchant_id: str, payment_id: str):
     async with new_uow() as uow:
         return await uow.payments.get(merchant_id, payment_id)
+
+
+async def complete_key(
+    new_uow: UowFactory, answered: Payment, key: str, retry_after_seconds: int | None = None
+) -> None:
+    """Claim `key` for the payment and complete it with the payment as the answer."""
+    async with new_uow() as uow:
+        assert await uow.idempotency.claim(claim(answered.merchant_id, key, answered.id)) is None
+        await uow.commit()
+    async with new_uow() as uow:
+        await uow.idempotency.complete(
+            answered.merchant_id, key, response=answered, retry_after_seconds=retry_after_seconds
+        )
+        await uow.commit()
+
+
+async def holder_of(new_uow: UowFactory, merchant_id: str, key: str) -> IdempotencyRecord:
+    """The record holding a key (a claim that loses, rolled back)."""
+    async with new_uow() as uow:
+        holder = await uow.idempotency.claim(claim(merchant_id, key, new_id(), "other"))
+    assert holder is not None
+    return holder
 
 
 class StorageContract:
@@ -116,12 +140,64 @@ class StorageContract:
         assert holder is not None
         assert (holder.payment_id, holder.request_fingerprint) == (first.id, "fp-1")
         assert (holder.created_at, holder.completed) == (T0, False)
+        assert (holder.response, holder.retry_after_seconds) == (None, None)
         async with new_uow() as uow:
-            await uow.idempotency.complete(merchant_id, "key-1")
+            await uow.idempotency.complete(merchant_id, "key-1", response=first)
             await uow.commit()
         async with new_uow() as uow:
             holder = await uow.idempotency.claim(claim(merchant_id, "key-1", new_id()))
         assert holder is not None and holder.completed
+        assert holder.retry_after_seconds is None
+
+    async def test_a_completed_key_keeps_the_answer_in_every_field(
+        self, new_uow: UowFactory
+    ) -> None:
+        answered = payment(reference=None, next_settlement_at=later(T0, 30))
+        answered.fail(FailureReason.CIRCUIT_OPEN, later(T0, 1))
+        await complete_key(new_uow, answered, "key-1", retry_after_seconds=17)
+        holder = await holder_of(new_uow, answered.merchant_id, "key-1")
+        assert holder.completed and holder.response is not None
+        assert to_record(holder.response) == to_record(answered)
+        assert holder.response.updated_at.utcoffset() == timedelta(0)
+        assert holder.retry_after_seconds == 17
+
+    async def test_the_answer_is_a_snapshot_of_the_payment(self, new_uow: UowFactory) -> None:
+        # A Pending answer stays Pending in the record when the payment settles later,
+        # and changing what was passed in or read back changes nothing stored.
+        answered = payment()
+        await store(new_uow, answered)
+        await complete_key(new_uow, answered, "key-1")
+        answered.authorize("auth-1", later(T0, 5))
+        async with new_uow() as uow:
+            await uow.payments.save(answered)
+            await uow.commit()
+        holder = await holder_of(new_uow, answered.merchant_id, "key-1")
+        assert holder.response is not None
+        assert (holder.response.status, holder.response.version) == (PaymentStatus.PENDING, 1)
+        holder.response.decline(None, later(T0, 6))
+        again = await holder_of(new_uow, answered.merchant_id, "key-1")
+        assert again.response is not None and again.response.status is PaymentStatus.PENDING
+        assert (await read(new_uow, answered.merchant_id, answered.id)).status is (
+            PaymentStatus.AUTHORIZED
+        )
+
+    async def test_a_completion_rolled_back_leaves_the_key_unanswered(
+        self, new_uow: UowFactory
+    ) -> None:
+        answered = payment()
+        async with new_uow() as uow:
+            assert (
+                await uow.idempotency.claim(claim(answered.merchant_id, "k", answered.id)) is None
+            )
+            await uow.commit()
+        async with new_uow() as uow:
+            await uow.idempotency.complete(answered.merchant_id, "k", response=answered)
+        holder = await holder_of(new_uow, answered.merchant_id, "k")
+        assert (holder.completed, holder.response, holder.retry_after_seconds) == (
+            False,
+            None,
+            None,
+        )
 
     async def test_keys_belong_to_one_merchant(self, new_uow: UowFactory) -> None:
         async with new_uow() as uow:

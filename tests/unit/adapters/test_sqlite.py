@@ -106,3 +106,30 @@ async def test_a_writer_that_waits_too_long_gets_an_error_not_a_hang(tmp_path) -
                     await nested.payments.add(payment())
     finally:
         await db.close()
+
+
+async def test_keys_completed_before_answers_were_kept_still_read_back(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file made by the first schema version, holding a completed key, then upgraded.
+    path = str(tmp_path / "paygate.db")
+    first_version = migration_files()[:1]
+    monkeypatch.setattr("adapters.sqlite.schema.migration_files", lambda: first_version)
+    old = await SqliteDatabase.open(path)
+    merchant_id, payment_id = new_id(), new_id()
+    async with old.unit_of_work() as uow:
+        assert await uow.idempotency.claim(claim(merchant_id, "k", payment_id)) is None
+        await uow.commit()
+    await old.on_writer(lambda c: c.execute("UPDATE idempotency_keys SET completed = 1"))
+    await old.close()
+    monkeypatch.undo()
+
+    db = await SqliteDatabase.open(path)
+    try:
+        assert db.applied_on_open == [version for version, _ in migration_files()[1:]]
+        async with db.unit_of_work() as uow:
+            holder = await uow.idempotency.claim(claim(merchant_id, "k", new_id()))
+        assert holder is not None and holder.payment_id == payment_id
+        assert (holder.completed, holder.response, holder.retry_after_seconds) == (True, None, None)
+    finally:
+        await db.close()

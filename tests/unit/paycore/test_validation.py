@@ -208,6 +208,13 @@ def test_bad_major_unit_amounts_are_refused(amount: object, message: str) -> Non
         ("1050", "minor", True),
         ("10.50", "major", False),
         (10.5, "major", True),
+        ("-1", "major", True),
+        (-1, "major", True),
+        ("0", "major", True),
+        (0, "major", True),
+        ("abc", "major", True),
+        ("0.001", "major", False),  # how many places the currency allows is unknown
+        (Decimal("-0.01"), "major", True),
     ],
 )
 def test_with_a_bad_currency_the_amount_is_still_checked_for_shape(
@@ -216,6 +223,29 @@ def test_with_a_bad_currency_the_amount_is_still_checked_for_shape(
     bad = errors_of(currency="XX", amount=amount, amount_unit=unit)
     assert ("amount" in bad) is reported
     assert "currency" in bad
+
+
+@pytest.mark.parametrize(
+    ("amount", "unit", "message"),
+    [
+        ("1050", "minor", "must be an integer in the currency's minor unit"),
+        (-5, "minor", "must be a positive amount"),
+        ([], "major", "must be a decimal number"),
+        (False, "major", "must be a decimal number"),
+        ("abc", "major", "amount must be a decimal number"),
+        ("1_000", "major", "amount must be a decimal number"),
+        (Decimal("NaN"), "major", "amount must be a finite number"),
+        ("1E+40", "major", "amount is too large"),
+        ("-1", "major", "must be a positive amount"),
+        ("-0", "major", "must be a positive amount"),
+        (0, "major", "must be a positive amount"),
+    ],
+)
+def test_with_an_unknown_currency_the_amount_error_says_what_is_wrong(
+    amount: object, unit: str, message: str
+) -> None:
+    bad = errors_of(currency="XXX", amount=amount, amount_unit=unit)
+    assert bad == {"currency": "must be one of EUR, GBP, USD", "amount": message}
 
 
 @pytest.mark.parametrize("reference", [None, "", "x" * 100])
