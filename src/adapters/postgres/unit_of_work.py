@@ -23,6 +23,7 @@ class PostgresUnitOfWork:
     def __init__(self, pool: AsyncConnectionPool) -> None:
         self._pool = pool
         self._conn: AsyncConnection[Any] | None = None
+        self._started = False
         self.payments = PostgresPaymentRepository(self)
         self.idempotency = PostgresIdempotencyStore(self)
         self.merchants = PostgresMerchantRepository(self)
@@ -30,6 +31,7 @@ class PostgresUnitOfWork:
 
     async def __aenter__(self) -> Self:
         self._conn = await self._pool.getconn()
+        self._started = False
         return self
 
     async def __aexit__(
@@ -54,6 +56,21 @@ class PostgresUnitOfWork:
         """Run a statement inside this unit's transaction."""
         if self._conn is None:
             raise RuntimeError("use the unit of work as `async with db.unit_of_work() as uow`")
+        if self._started:
+            return await self._conn.execute(sql, params)
+        self._started = True
+        try:
+            return await self._conn.execute(sql, params)
+        except psycopg.OperationalError:
+            if not self._conn.broken:
+                raise
+        # The backend died while the connection idled in the pool (failover, a restart,
+        # pg_terminate_backend). Nothing of this unit reached the database, so it is safe
+        # to start over once: sweep the pool's other dead connections, then take a new one.
+        await self._pool.putconn(self._conn)
+        self._conn = None
+        await self._pool.check()
+        self._conn = await self._pool.getconn()
         return await self._conn.execute(sql, params)
 
     async def execute_at_once(self, sql: str, params: Params = ()) -> int:
@@ -62,8 +79,15 @@ class PostgresUnitOfWork:
         Returns the number of rows it changed.
         """
         async with self._pool.connection() as conn:
-            cursor = await conn.execute(sql, params)
-            return cursor.rowcount
+            try:
+                return (await conn.execute(sql, params)).rowcount
+            except psycopg.OperationalError:
+                if not conn.broken:
+                    raise
+        # As in `execute`: the connection was dead before the statement ran; retry once.
+        await self._pool.check()
+        async with self._pool.connection() as conn:
+            return (await conn.execute(sql, params)).rowcount
 
     async def commit(self) -> None:
         if self._conn is not None:

@@ -91,6 +91,24 @@ async def test_the_pool_replaces_connections_whose_backends_were_killed(pg_url: 
         await db.close()
 
 
+async def test_statements_outside_the_unit_survive_killed_backends(pg_url: str) -> None:
+    """Refresh-token rotation runs on its own connection; a dead one is replaced too."""
+    app_name = f"paygate_kill_{new_id()[:8]}"
+    db = await PostgresDatabase.open(f"{pg_url} application_name={app_name}", 2, 4)
+    try:
+        await db.migrate()
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity "
+                "WHERE application_name = %s",
+                (app_name,),
+            )
+        async with db.unit_of_work() as uow:
+            assert await uow.refresh_tokens.mark_used(new_id()) is False
+    finally:
+        await db.close()
+
+
 async def test_ping_is_false_when_the_server_cannot_be_reached(pg_db: PostgresDatabase) -> None:
     await pg_db.pool.close()
     assert await pg_db.ping() is False
