@@ -27,6 +27,8 @@ class PostgresDatabase:
             min_size=min_size,
             max_size=max_size,
             open=False,
+            # Units of work open their transactions explicitly, at their first write.
+            kwargs={"autocommit": True},
             # No check on every checkout (a round trip per unit of work): a unit of work
             # retries its first statement once on a fresh connection instead, see
             # PostgresUnitOfWork.execute.

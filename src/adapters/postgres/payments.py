@@ -46,7 +46,7 @@ class PostgresPaymentRepository:
         self._uow = uow
 
     async def add(self, payment: Payment) -> None:
-        await self._uow.execute(_INSERT, to_row(payment))
+        await self._uow.write(_INSERT, to_row(payment))
 
     async def get(self, merchant_id: str, payment_id: str) -> Payment | None:
         if not (is_uuid(merchant_id) and is_uuid(payment_id)):
@@ -58,7 +58,7 @@ class PostgresPaymentRepository:
     async def save(self, payment: Payment) -> None:
         # The guard: 0 rows means another writer moved the row past the version we read.
         params = (*to_row(payment), payment.id, payment.version - 1)
-        cursor = await self._uow.execute(_UPDATE, params)
+        cursor = await self._uow.write(_UPDATE, params)
         if cursor.rowcount != 1:
             raise StalePayment(payment.id)
 

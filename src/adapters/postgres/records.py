@@ -47,7 +47,7 @@ class PostgresIdempotencyStore:
         # each statement then sees a fresh snapshot (READ COMMITTED), so the SELECT finds
         # the winner. The loop covers a holder deleted in between (key expiry).
         for _ in range(3):
-            cursor = await self._uow.execute(_CLAIM, (*values, r.created_at, r.completed))
+            cursor = await self._uow.write(_CLAIM, (*values, r.created_at, r.completed))
             if cursor.rowcount == 1:
                 return None
             cursor = await self._uow.execute(_HOLDER, (r.merchant_id, r.key))
@@ -65,7 +65,7 @@ class PostgresIdempotencyStore:
         retry_after_seconds: int | None = None,
     ) -> None:
         snapshot = encode_json(response).decode()
-        await self._uow.execute(_COMPLETE, (snapshot, retry_after_seconds, merchant_id, key))
+        await self._uow.write(_COMPLETE, (snapshot, retry_after_seconds, merchant_id, key))
 
 
 def _holder(row: tuple[Any, ...]) -> IdempotencyRecord:
@@ -89,7 +89,7 @@ class PostgresMerchantRepository:
     async def add(self, merchant: Merchant) -> None:
         m = merchant
         # DO NOTHING (not an error) keeps the transaction usable after a duplicate.
-        cursor = await self._uow.execute(
+        cursor = await self._uow.write(
             "INSERT INTO merchants (id, email, api_key_hash, created_at) "
             "VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
             (m.id, m.email, m.api_key_hash, m.created_at),
@@ -121,7 +121,7 @@ class PostgresRefreshTokenRepository:
 
     async def add(self, token: RefreshToken) -> None:
         t = token
-        await self._uow.execute(
+        await self._uow.write(
             "INSERT INTO refresh_tokens (jti, family_id, merchant_id, expires_at, used, revoked) "
             "VALUES (%s, %s, %s, %s, %s, %s)",
             (t.jti, t.family_id, t.merchant_id, t.expires_at, t.used, t.revoked),

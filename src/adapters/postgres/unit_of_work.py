@@ -1,4 +1,10 @@
-"""A unit of work is one transaction on one pooled connection, rolled back unless committed."""
+"""A unit of work is one transaction on one pooled connection, rolled back unless committed.
+
+The transaction starts at the unit's first write. Reads before it run on their own
+(autocommit), which under READ COMMITTED sees exactly what it would inside a transaction,
+and a unit that only reads (authenticating a merchant, a cache miss, the settlement
+query) costs one round trip instead of three (BEGIN, SELECT, ROLLBACK).
+"""
 
 from __future__ import annotations
 
@@ -24,6 +30,7 @@ class PostgresUnitOfWork:
         self._pool = pool
         self._conn: AsyncConnection[Any] | None = None
         self._started = False
+        self._in_transaction = False
         self.payments = PostgresPaymentRepository(self)
         self.idempotency = PostgresIdempotencyStore(self)
         self.merchants = PostgresMerchantRepository(self)
@@ -31,7 +38,7 @@ class PostgresUnitOfWork:
 
     async def __aenter__(self) -> Self:
         self._conn = await self._pool.getconn()
-        self._started = False
+        self._started = self._in_transaction = False
         return self
 
     async def __aexit__(
@@ -44,16 +51,27 @@ class PostgresUnitOfWork:
         if conn is None:
             return
         try:
-            if not (conn.closed or conn.broken):
-                await conn.rollback()
+            if self._in_transaction and not (conn.closed or conn.broken):
+                await conn.execute("ROLLBACK")
         except psycopg.Error:
             pass  # the connection died under us; raising here would mask the real error
         finally:
+            self._in_transaction = False
             # The pool discards a connection left broken or mid-transaction.
             await self._pool.putconn(conn)
 
     async def execute(self, sql: str, params: Params = ()) -> AsyncCursor[Any]:
-        """Run a statement inside this unit's transaction."""
+        """Run a read; inside the transaction once the unit has written."""
+        return await self._run(sql, params)
+
+    async def write(self, sql: str, params: Params = ()) -> AsyncCursor[Any]:
+        """Run a write inside this unit's transaction, starting it if needed."""
+        if not self._in_transaction:
+            await self._run("BEGIN")
+            self._in_transaction = True
+        return await self._run(sql, params)
+
+    async def _run(self, sql: str, params: Params = ()) -> AsyncCursor[Any]:
         if self._conn is None:
             raise RuntimeError("use the unit of work as `async with db.unit_of_work() as uow`")
         if self._started:
@@ -84,15 +102,17 @@ class PostgresUnitOfWork:
             except psycopg.OperationalError:
                 if not conn.broken:
                     raise
-        # As in `execute`: the connection was dead before the statement ran; retry once.
+        # As in `_run`: the connection was dead before the statement ran; retry once.
         await self._pool.check()
         async with self._pool.connection() as conn:
             return (await conn.execute(sql, params)).rowcount
 
     async def commit(self) -> None:
-        if self._conn is not None:
-            await self._conn.commit()
+        if self._conn is not None and self._in_transaction:
+            await self._conn.execute("COMMIT")
+            self._in_transaction = False
 
     async def rollback(self) -> None:
-        if self._conn is not None:
-            await self._conn.rollback()
+        if self._conn is not None and self._in_transaction:
+            await self._conn.execute("ROLLBACK")
+            self._in_transaction = False
