@@ -9,14 +9,26 @@ from entrypoints.settings import Settings
 
 
 async def migrate(settings: Settings) -> list[str]:
-    """Opening a database applies its migrations; PostgreSQL reports which ones."""
-    container = build_container(settings)
+    """The migrations applied now (empty when the database was up to date).
+
+    The database is opened directly, not through the container, whose resource migrates
+    as it opens and would leave nothing to report.
+    """
+    if settings.uses_postgres:
+        from adapters.postgres import PostgresDatabase
+
+        database = await PostgresDatabase.open(settings.database_url, min_size=1, max_size=1)
+        try:
+            return await database.migrate()
+        finally:
+            await database.close()
+    from adapters.sqlite import SqliteDatabase
+
+    sqlite = await SqliteDatabase.open(str(settings.sqlite_path))
     try:
-        database = await resolve(container.database)
-        applied = await database.migrate() if settings.uses_postgres else []
+        return list(sqlite.applied_on_open)
     finally:
-        await _shutdown(container)
-    return list(applied)
+        await sqlite.close()
 
 
 async def create_merchant(settings: Settings, email: str) -> NewMerchant:

@@ -14,6 +14,7 @@ from paycore.payment import Payment
 
 logger = structlog.get_logger(__name__)
 
+PENDING_TTL_MS = 5_000
 # Write only if the stored copy is not newer: two writers racing (the request and the
 # settlement sweep) can then never leave the cache behind the database.
 _PUT_IF_NOT_OLDER = """
@@ -99,10 +100,12 @@ class RedisPaymentCache:
         if self._sitting_out():
             return
         key = self.key(payment.merchant_id, payment.id)
+        # A settled payment never changes again; a Pending one will. If the write of its
+        # settlement is lost (a timeout while Redis is slow), a short life bounds how long
+        # another gateway process can read the stale Pending copy.
+        ttl_ms = self._ttl_ms if payment.status.is_terminal else min(self._ttl_ms, PENDING_TTL_MS)
         try:
-            await self._put_script(
-                keys=[key], args=[encode_json(payment), payment.version, self._ttl_ms]
-            )
+            await self._put_script(keys=[key], args=[encode_json(payment), payment.version, ttl_ms])
         except Exception as error:
             self._went_down(error)
             return

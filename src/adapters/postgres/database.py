@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+
+import psycopg
 from psycopg_pool import AsyncConnectionPool
 
 from adapters.postgres.schema import migrate
@@ -50,12 +53,21 @@ class PostgresDatabase:
         return PostgresUnitOfWork(self.pool)
 
     async def ping(self) -> bool:
-        try:
-            async with self.pool.connection(timeout=2.0) as conn:
-                cursor = await conn.execute("SELECT 1")
-                return await cursor.fetchone() == (1,)
-        except Exception:  # a health check reports, it does not raise
-            return False
+        """Whether the database answers; a pooled connection found dead is replaced first."""
+        for attempt in (1, 2):
+            try:
+                async with self.pool.connection(timeout=2.0) as conn:
+                    cursor = await conn.execute("SELECT 1")
+                    return await cursor.fetchone() == (1,)
+            except psycopg.OperationalError:
+                if attempt == 2:
+                    return False
+            except Exception:  # a health check reports, it does not raise
+                return False
+            # Killed while idle (units of work handle it the same way): sweep, then retry.
+            with contextlib.suppress(Exception):
+                await self.pool.check()
+        return False
 
     async def close(self) -> None:
         await self.pool.close()

@@ -78,13 +78,6 @@ def test_requests_succeed_right_after_every_connection_is_killed(
             eventually(lambda url=url: ready(url), seconds=30)
 
 
-@pytest.mark.xfail(
-    reason="PostgresDatabase.ping (src/adapters/postgres/database.py) uses a pooled "
-    "connection without the unit of work's retry, so the first /ready after the kill "
-    "gets a dead connection and answers 503",
-    raises=AssertionError,
-    strict=False,
-)
 def test_ready_answers_200_right_after_every_connection_is_killed(
     production: Production,
 ) -> None:

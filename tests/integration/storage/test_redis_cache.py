@@ -11,6 +11,7 @@ import redis
 from structlog.testing import capture_logs
 
 from adapters.cache import RedisPaymentCache
+from adapters.cache.redis_cache import PENDING_TTL_MS
 from adapters.codec import decode_json, to_record
 from tests.conftest import service_missing
 from tests.integration.storage.conftest import delete_keys
@@ -49,6 +50,26 @@ async def test_entries_live_under_the_documented_key_with_a_ttl(redis_url: str) 
         client.delete(key)
         client.close()
         await cache.close()
+
+
+async def test_pending_payments_live_briefly_settled_ones_for_the_full_ttl(
+    redis_url: str, redis_prefix: str
+) -> None:
+    """A lost write of a settlement can leave a stale Pending copy for seconds, not minutes."""
+    cache = await RedisPaymentCache.open(redis_url, ttl_seconds=300, key_prefix=redis_prefix)
+    client = redis.Redis.from_url(redis_url)
+    pending = payment()
+    settled = payment()
+    settled.authorize("auth-1", settled.created_at)
+    try:
+        await cache.put(pending)
+        await cache.put(settled)
+        assert 0 < client.pttl(cache.key(pending.merchant_id, pending.id)) <= PENDING_TTL_MS
+        assert client.pttl(cache.key(settled.merchant_id, settled.id)) > PENDING_TTL_MS
+    finally:
+        client.close()
+        await cache.close()
+        delete_keys(redis_url, redis_prefix)
 
 
 @pytest.fixture
