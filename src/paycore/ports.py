@@ -44,7 +44,8 @@ class PaymentRepository(Protocol):
     async def save(self, payment: Payment) -> None:
         """Stage a payment changed once since read: the stored row must be at version - 1.
 
-        Raises StalePayment when another writer got there first.
+        Raises StalePayment when another writer got there first, here or, where the
+        adapter defers the write, at commit.
         """
         ...
 

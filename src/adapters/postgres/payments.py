@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from psycopg import AsyncCursor
 
 from adapters.codec import PAYMENT_COLUMNS, from_row, to_row
 from paycore.errors import StalePayment
@@ -46,7 +48,7 @@ class PostgresPaymentRepository:
         self._uow = uow
 
     async def add(self, payment: Payment) -> None:
-        await self._uow.write(_INSERT, to_row(payment))
+        self._uow.defer(_INSERT, to_row(payment))
 
     async def get(self, merchant_id: str, payment_id: str) -> Payment | None:
         if not (is_uuid(merchant_id) and is_uuid(payment_id)):
@@ -56,11 +58,14 @@ class PostgresPaymentRepository:
         return None if row is None else from_row(row)
 
     async def save(self, payment: Payment) -> None:
-        # The guard: 0 rows means another writer moved the row past the version we read.
         params = (*to_row(payment), payment.id, payment.version - 1)
-        cursor = await self._uow.write(_UPDATE, params)
-        if cursor.rowcount != 1:
-            raise StalePayment(payment.id)
+
+        def guard(cursor: AsyncCursor[Any]) -> None:
+            # 0 rows: another writer moved the row past the version we read.
+            if cursor.rowcount != 1:
+                raise StalePayment(payment.id)
+
+        self._uow.defer(_UPDATE, params, guard)
 
     async def due_for_settlement(
         self, created_before: datetime, now: datetime, limit: int

@@ -65,7 +65,7 @@ class PostgresIdempotencyStore:
         retry_after_seconds: int | None = None,
     ) -> None:
         snapshot = encode_json(response).decode()
-        await self._uow.write(_COMPLETE, (snapshot, retry_after_seconds, merchant_id, key))
+        self._uow.defer(_COMPLETE, (snapshot, retry_after_seconds, merchant_id, key))
 
 
 def _holder(row: tuple[Any, ...]) -> IdempotencyRecord:

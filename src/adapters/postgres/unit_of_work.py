@@ -4,10 +4,15 @@ The transaction starts at the unit's first write. Reads before it run on their o
 (autocommit), which under READ COMMITTED sees exactly what it would inside a transaction,
 and a unit that only reads (authenticating a merchant, a cache miss, the settlement
 query) costs one round trip instead of three (BEGIN, SELECT, ROLLBACK).
+
+Writes whose result nobody waits for are deferred to the commit; a unit whose only write
+is one such statement (a payment's insert, its settlement) runs it alone, atomic by
+itself, instead of BEGIN, statement, COMMIT.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
 from typing import Any, Self
 
@@ -23,6 +28,7 @@ from adapters.postgres.records import (
 )
 
 Params = tuple[Any, ...]
+Check = Callable[[AsyncCursor[Any]], None]
 
 
 class PostgresUnitOfWork:
@@ -31,6 +37,7 @@ class PostgresUnitOfWork:
         self._conn: AsyncConnection[Any] | None = None
         self._started = False
         self._in_transaction = False
+        self._deferred: list[tuple[str, Params, Check | None]] = []
         self.payments = PostgresPaymentRepository(self)
         self.idempotency = PostgresIdempotencyStore(self)
         self.merchants = PostgresMerchantRepository(self)
@@ -39,6 +46,7 @@ class PostgresUnitOfWork:
     async def __aenter__(self) -> Self:
         self._conn = await self._pool.getconn()
         self._started = self._in_transaction = False
+        self._deferred.clear()
         return self
 
     async def __aexit__(
@@ -48,6 +56,7 @@ class PostgresUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         conn, self._conn = self._conn, None
+        self._deferred.clear()
         if conn is None:
             return
         try:
@@ -62,14 +71,31 @@ class PostgresUnitOfWork:
 
     async def execute(self, sql: str, params: Params = ()) -> AsyncCursor[Any]:
         """Run a read; inside the transaction once the unit has written."""
+        if self._deferred:
+            await self._begin()  # read your own writes
         return await self._run(sql, params)
 
     async def write(self, sql: str, params: Params = ()) -> AsyncCursor[Any]:
-        """Run a write inside this unit's transaction, starting it if needed."""
+        """Run a write inside this unit's transaction now, starting it if needed."""
+        await self._begin()
+        return await self._run(sql, params)
+
+    def defer(self, sql: str, params: Params = (), check: Check | None = None) -> None:
+        """Queue a write for the commit; `check` judges its cursor (e.g. a version guard)."""
+        self._deferred.append((sql, params, check))
+
+    async def _begin(self) -> None:
         if not self._in_transaction:
             await self._run("BEGIN")
             self._in_transaction = True
-        return await self._run(sql, params)
+        await self._flush()
+
+    async def _flush(self) -> None:
+        deferred, self._deferred = self._deferred, []
+        for sql, params, check in deferred:
+            cursor = await self._run(sql, params)
+            if check is not None:
+                check(cursor)
 
     async def _run(self, sql: str, params: Params = ()) -> AsyncCursor[Any]:
         if self._conn is None:
@@ -108,11 +134,19 @@ class PostgresUnitOfWork:
             return (await conn.execute(sql, params)).rowcount
 
     async def commit(self) -> None:
-        if self._conn is not None and self._in_transaction:
+        if self._conn is None:
+            return
+        if not self._in_transaction and len(self._deferred) == 1:
+            await self._flush()  # one statement, in autocommit: atomic on its own
+            return
+        if self._deferred:
+            await self._begin()
+        if self._in_transaction:
             await self._conn.execute("COMMIT")
             self._in_transaction = False
 
     async def rollback(self) -> None:
+        self._deferred.clear()
         if self._conn is not None and self._in_transaction:
             await self._conn.execute("ROLLBACK")
             self._in_transaction = False

@@ -114,23 +114,35 @@ class ProcessPayment:
         return self._fingerprinter.fingerprint("\x1f".join(parts).encode())
 
     async def _record(self, payment: Payment, key: str | None, retry_after: int | None) -> Payment:
-        async with self._uow() as uow:
-            try:
-                if payment.status.is_terminal:
-                    await uow.payments.save(payment)
-            except StalePayment:
-                # Settlement got there first (the bank was slower than the sweep's
-                # threshold); the stored state is the truth.
+        try:
+            await self._store(payment, key, retry_after)
+        except StalePayment:
+            # Settlement got there first (the bank was slower than the sweep's threshold);
+            # the stored state is the truth, and what the key answers from now on.
+            async with self._uow() as uow:
                 stored = await uow.payments.get(payment.merchant_id, payment.id)
-                assert stored is not None
-                payment = stored
+            assert stored is not None
+            payment = stored
+            await self._store(payment, key, retry_after, save=False)
+        return payment
+
+    async def _store(
+        self, payment: Payment, key: str | None, retry_after: int | None, *, save: bool = True
+    ) -> None:
+        """Save the outcome and, under its key, what this request answers; all or nothing.
+
+        A stale save raises StalePayment from `save` or, where an adapter defers the
+        write, from `commit`.
+        """
+        async with self._uow() as uow:
+            if save and payment.status.is_terminal:
+                await uow.payments.save(payment)
             if key is not None:
                 # What this request answers is what every replay of the key answers.
                 await uow.idempotency.complete(
                     payment.merchant_id, key, response=payment, retry_after_seconds=retry_after
                 )
             await uow.commit()
-        return payment
 
 
 def _apply(payment: Payment, outcome: BankOutcome, clock: Clock) -> None:

@@ -1,48 +1,20 @@
-"""In-memory adapters for every port: for unit tests, library users and experiments.
-
-They are safe under concurrent asyncio use: a unit of work stages its writes and applies
-them atomically on commit, and an idempotency claim is held from `claim` until the unit
-of work ends, as a database's unique index would hold it.
-"""
+"""The in-memory repositories: they stage writes that their unit of work applies."""
 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
-from types import TracebackType
-from typing import Self
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING
 
-from paycore.bank import (
-    AuthorizationRequest,
-    Authorized,
-    BankOutcome,
-    Declined,
-    LookupOutcome,
-    LookupUnsupported,
-    NotFound,
-)
 from paycore.errors import StalePayment
 from paycore.idempotency import IdempotencyRecord
 from paycore.merchant import Merchant
 from paycore.payment import Payment, PaymentStatus
 from paycore.refresh_token import RefreshToken
 
-IdempotencyKey = tuple[str, str]
-
-
-@dataclass
-class InMemoryStore:
-    """The committed state shared by every unit of work made from it."""
-
-    payments: dict[str, Payment] = field(default_factory=dict)
-    idempotency: dict[IdempotencyKey, IdempotencyRecord] = field(default_factory=dict)
-    claims: dict[IdempotencyKey, IdempotencyRecord] = field(default_factory=dict)
-    merchants: dict[str, Merchant] = field(default_factory=dict)
-    refresh_tokens: dict[str, RefreshToken] = field(default_factory=dict)
-
-    def unit_of_work(self) -> InMemoryUnitOfWork:
-        return InMemoryUnitOfWork(self)
+if TYPE_CHECKING:
+    from adapters.memory.units import IdempotencyKey, InMemoryStore
 
 
 class InMemoryPaymentRepository:
@@ -181,123 +153,3 @@ class InMemoryRefreshTokenRepository:
 
     def apply(self) -> None:
         self._store.refresh_tokens.update(self.staged)
-
-
-class InMemoryUnitOfWork:
-    def __init__(self, store: InMemoryStore) -> None:
-        self.payments = InMemoryPaymentRepository(store)
-        self.idempotency = InMemoryIdempotencyStore(store)
-        self.merchants = InMemoryMerchantRepository(store)
-        self.refresh_tokens = InMemoryRefreshTokenRepository(store)
-        self.committed = False
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.rollback()
-
-    async def commit(self) -> None:
-        # No await between the checks and the writes: atomic under asyncio.
-        self.payments.apply()
-        self.idempotency.apply()
-        self.merchants.apply()
-        self.refresh_tokens.apply()
-        self.committed = True
-        await self.rollback()
-
-    async def rollback(self) -> None:
-        self.payments.staged.clear()
-        self.merchants.staged.clear()
-        self.refresh_tokens.staged.clear()
-        self.idempotency.release()
-
-
-class InMemoryPaymentCache:
-    """A cache that never goes back in time: an older version never replaces a newer one."""
-
-    def __init__(self) -> None:
-        self._entries: dict[tuple[str, str], Payment] = {}
-        self.hits = 0
-        self.misses = 0
-
-    async def get(self, merchant_id: str, payment_id: str) -> Payment | None:
-        payment = self._entries.get((merchant_id, payment_id))
-        if payment is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        return copy.deepcopy(payment)
-
-    async def put(self, payment: Payment) -> None:
-        key = (payment.merchant_id, payment.id)
-        current = self._entries.get(key)
-        if current is None or current.version <= payment.version:
-            self._entries[key] = copy.deepcopy(payment)
-
-
-class ManualClock:
-    """A clock that moves only when told to."""
-
-    def __init__(self, now: datetime | None = None) -> None:
-        self._now = now or datetime(2026, 1, 15, 12, 0, tzinfo=UTC)
-
-    def now(self) -> datetime:
-        return self._now
-
-    def advance(self, delta: timedelta) -> None:
-        self._now += delta
-
-
-class SequentialIds:
-    """Deterministic UUID-shaped ids, in creation order."""
-
-    def __init__(self) -> None:
-        self._next = 0
-
-    def new_id(self) -> str:
-        self._next += 1
-        return f"00000000-0000-7000-8000-{self._next:012d}"
-
-
-class InMemoryBank:
-    """A bank that follows the simulator's card rules and honours idempotency keys.
-
-    Card numbers ending in an odd digit are authorized, even ones declined. Tests can
-    queue outcomes to return instead (`script`), e.g. Unknown to mimic a timeout.
-    """
-
-    def __init__(self, *, supports_lookup: bool = True) -> None:
-        self.supports_lookup = supports_lookup
-        self.script: list[BankOutcome] = []
-        self.answers: dict[str, BankOutcome] = {}
-        self.authorize_calls: list[str] = []
-        self.lookups: list[str] = []
-
-    async def authorize(self, request: AuthorizationRequest) -> BankOutcome:
-        self.authorize_calls.append(request.idempotency_key)
-        if self.script:
-            return self.script.pop(0)
-        if request.idempotency_key not in self.answers:
-            last_digit = int(request.card.number[-1])
-            outcome: BankOutcome = (
-                Authorized(f"auth-{len(self.answers) + 1}") if last_digit % 2 else Declined()
-            )
-            self.answers[request.idempotency_key] = outcome
-        return self.answers[request.idempotency_key]
-
-    async def lookup(self, idempotency_key: str) -> LookupOutcome:
-        self.lookups.append(idempotency_key)
-        if not self.supports_lookup:
-            return LookupUnsupported()
-        return self.answers.get(idempotency_key, NotFound())
-
-    @property
-    def authorizations(self) -> int:
-        """How many distinct charges the bank made."""
-        return sum(isinstance(o, Authorized) for o in self.answers.values())
