@@ -9,47 +9,18 @@ from __future__ import annotations
 
 import os
 import subprocess
-from urllib.parse import urlsplit
 
 import psycopg
 import redis
-from psycopg import sql
 
 from tests.conftest import service_missing
-
-ADMIN_URLS = (
-    "postgresql://postgres@127.0.0.1:5432/postgres",
-    "postgresql://root@127.0.0.1:5432/postgres",
+from tests.integration.postgres_admin import (  # noqa: F401 - re-exported
+    create_database,
+    drop_database,
+    reachable_admin_url,
 )
+
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
-
-
-def reachable_admin_url() -> str:
-    override = os.environ.get("PAYGATE_TEST_DATABASE_URL")
-    errors = []
-    for url in (override,) if override else ADMIN_URLS:
-        try:
-            psycopg.connect(url, connect_timeout=3).close()
-        except psycopg.Error as error:
-            errors.append(f"{url}: {error}")
-        else:
-            return url
-    service_missing("PostgreSQL", "; ".join(errors))
-    raise AssertionError("unreachable")
-
-
-def create_database(admin_url: str, name: str) -> str:
-    """The new database's URL: a `postgresql://` URL, as PAYGATE_DATABASE_URL wants one."""
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    return urlsplit(admin_url)._replace(path=f"/{name}").geturl()
-
-
-def drop_database(admin_url: str, name: str) -> None:
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
 
 
 def terminate_backends(url: str) -> int:

@@ -12,53 +12,24 @@ import os
 import secrets
 from collections.abc import AsyncIterator, Iterator
 
-import psycopg
 import pytest
 import redis
-from psycopg import sql
-from psycopg.conninfo import make_conninfo
 
 from adapters.cache import RedisPaymentCache
 from adapters.postgres import PostgresDatabase
 from tests.conftest import service_missing
-
-ADMIN_URLS = (
-    "postgresql://postgres@127.0.0.1:5432/postgres",
-    "postgresql://root@127.0.0.1:5432/postgres",
+from tests.integration.postgres_admin import (
+    create_database,
+    drop_database,
+    reachable_admin_url,
 )
+
 TABLES = "payments, idempotency_keys, merchants, refresh_tokens"
-
-
-def _reachable_admin_url() -> str:
-    override = os.environ.get("PAYGATE_TEST_DATABASE_URL")
-    errors = []
-    for url in (override,) if override else ADMIN_URLS:
-        try:
-            psycopg.connect(url, connect_timeout=3).close()
-        except psycopg.Error as error:
-            errors.append(f"{url}: {error}")
-        else:
-            return url
-    service_missing("PostgreSQL", "; ".join(errors))
-    raise AssertionError("unreachable")
-
-
-def create_database(admin_url: str, name: str) -> str:
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    return make_conninfo(admin_url, dbname=name)
-
-
-def drop_database(admin_url: str, name: str) -> None:
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
 
 
 @pytest.fixture(scope="session")
 def pg_admin_url() -> str:
-    return _reachable_admin_url()
+    return reachable_admin_url()
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from psycopg.conninfo import conninfo_to_dict
-
 from tests.integration.storage.conftest import create_database, drop_database
 
 
@@ -37,9 +35,7 @@ def test_migrate_on_sqlite_reports_then_is_a_no_op(tmp_path: Path) -> None:
 
 def test_migrate_on_postgres_reports_then_is_a_no_op(tmp_path: Path, pg_admin_url: str) -> None:
     name = f"paygate_test_{secrets.token_hex(4)}"
-    info = conninfo_to_dict(create_database(pg_admin_url, name))
-    url = f"postgresql://{info['user']}@{info['host']}:{info['port']}/{info['dbname']}"
-    env = {"PAYGATE_DATABASE_URL": url}
+    env = {"PAYGATE_DATABASE_URL": create_database(pg_admin_url, name)}
     env["PAYGATE_JWT_SECRET"] = secrets.token_urlsafe(40)
     try:
         first = _migrate(tmp_path, **env)

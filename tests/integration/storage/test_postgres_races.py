@@ -7,6 +7,7 @@ import asyncio
 
 import psycopg
 import pytest
+from psycopg.conninfo import make_conninfo
 from psycopg_pool import PoolTimeout
 
 from adapters.postgres import PostgresDatabase
@@ -65,7 +66,7 @@ async def test_of_two_concurrent_guarded_updates_exactly_one_lands(
 
 async def test_the_pool_replaces_connections_whose_backends_were_killed(pg_url: str) -> None:
     app_name = f"paygate_kill_{new_id()[:8]}"
-    db = await PostgresDatabase.open(f"{pg_url} application_name={app_name}", 2, 4)
+    db = await PostgresDatabase.open(make_conninfo(pg_url, application_name=app_name), 2, 4)
     try:
         await db.migrate()
         async with db.unit_of_work() as uow:
@@ -92,7 +93,7 @@ async def test_the_pool_replaces_connections_whose_backends_were_killed(pg_url: 
 async def test_statements_outside_the_unit_survive_killed_backends(pg_url: str) -> None:
     """Refresh-token rotation runs on its own connection; a dead one is replaced too."""
     app_name = f"paygate_kill_{new_id()[:8]}"
-    db = await PostgresDatabase.open(f"{pg_url} application_name={app_name}", 2, 4)
+    db = await PostgresDatabase.open(make_conninfo(pg_url, application_name=app_name), 2, 4)
     try:
         await db.migrate()
         with psycopg.connect(pg_url, autocommit=True) as admin:
