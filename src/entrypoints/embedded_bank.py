@@ -6,6 +6,8 @@ reach a real bank.
 
 from __future__ import annotations
 
+import ctypes
+import signal
 import socket
 import subprocess
 import sys
@@ -15,12 +17,19 @@ from collections.abc import Sequence
 import httpx
 
 READY_TIMEOUT_SECONDS = 30.0
+_PR_SET_PDEATHSIG = 1
 
 
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))
         return int(sock.getsockname()[1])
+
+
+def _die_with_parent() -> None:
+    """Even a gateway killed with SIGKILL must not leave its bank behind (Linux prctl)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 class EmbeddedBank:
@@ -39,6 +48,7 @@ class EmbeddedBank:
             [*command, "--log-level", "warning"],
             stdout=subprocess.DEVNULL,
             start_new_session=True,
+            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
         )
         bank = cls(process, f"http://{host}:{port}")
         try:
