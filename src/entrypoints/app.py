@@ -7,7 +7,6 @@ from contextlib import asynccontextmanager
 from functools import partial
 from typing import Any
 
-from dependency_injector.ext.starlette import Lifespan
 from litestar import Litestar
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
@@ -15,7 +14,7 @@ from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
 from entrypoints.body import MAX_BODY_BYTES
-from entrypoints.container import Container, resolve
+from entrypoints.container import Container, lifespan_of, resolve
 from entrypoints.errors import handle_error
 from entrypoints.metrics import metrics_endpoint
 from entrypoints.request_context import add_request_id_header, request_context_middleware
@@ -42,7 +41,7 @@ _INJECTED = ("process_payment", "retrieve_payment", "sessions", "database", "met
 
 def create_app(container: Container, *, settle_in_background: bool = True) -> Litestar:
     dependencies = {name: Provide(_provider(container, name)) for name in _INJECTED}
-    lifespans: list[Any] = [Lifespan(container)]
+    lifespans: list[Any] = [lifespan_of(container)]
     if settle_in_background:
         lifespans.append(_settlement(container))
     return Litestar(

@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import Any
 
 from dependency_injector import containers, providers
+from dependency_injector.ext.starlette import Lifespan
 
 from adapters.auth import JwtCodec, MerchantRegistry, MerchantSessions
 from adapters.observability import GatewayMetrics, InstrumentedCache, PrometheusBankObserver
@@ -140,6 +141,11 @@ class Container(containers.DeclarativeContainer):
     merchant_registry = providers.Singleton(
         MerchantRegistry, uow=unit_of_work, clock=clock, ids=ids
     )
+
+
+def lifespan_of(container: Container) -> Lifespan:
+    """Opens the container's resources at app startup and closes them at shutdown."""
+    return Lifespan(container)
 
 
 def build_container(settings: Settings) -> Container:
