@@ -8,14 +8,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from paycore.card import CardDetails, Expiry, luhn_valid, normalise_pan
+from paycore import fields
+from paycore.card import CardDetails, Expiry
 from paycore.errors import FieldError, InvalidAmount, ValidationFailed
+from paycore.fields import as_int
 from paycore.money import Money, currency, exact_decimal
 
 DEFAULT_CURRENCIES = frozenset({"USD", "EUR", "GBP"})
 DEFAULT_MAX_AMOUNT = 100_000_000
-MAX_REFERENCE_LENGTH = 100
-_CVV = re.compile(r"\d{3,4}")
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _NOT_POSITIVE = "must be a positive amount"
 
@@ -60,68 +60,27 @@ def validate(request: PaymentRequest, policy: PaymentPolicy, today: date) -> Val
         if message is not None:
             errors.append(FieldError(name, message))
 
-    pan, pan_error = _card_number(request.card_number)
+    pan, pan_error = fields.card_number(request.card_number)
     check("card_number", pan_error)
-    month, month_error = _month(request.expiry_month)
+    month, month_error = fields.month(request.expiry_month)
     check("expiry_month", month_error)
-    year, year_error = _year(request.expiry_year)
+    year, year_error = fields.year(request.expiry_year)
     check("expiry_year", year_error)
     if month and year and not Expiry(month, year).is_valid_on(today):
         check("expiry_year", "the card has expired")
-    cvv, cvv_error = _cvv(request.cvv)
+    cvv, cvv_error = fields.cvv(request.cvv)
     check("cvv", cvv_error)
     code, currency_error = _currency(request.currency, policy)
     check("currency", currency_error)
     amount, amount_error = _amount(request.amount, request.amount_unit, code, policy)
     check("amount", amount_error)
-    check("reference", _reference_error(request.reference))
+    check("reference", fields.reference_error(request.reference))
     if errors:
         raise ValidationFailed(errors)
     assert amount is not None and month and year
     card = CardDetails(number=pan, cvv=cvv, expiry=Expiry(month, year))
     reference = request.reference if isinstance(request.reference, str) else None
     return ValidPayment(card=card, amount=amount, reference=reference)
-
-
-def _card_number(value: object) -> tuple[str, str | None]:
-    if not isinstance(value, str):
-        return "", "must be a string of digits"
-    digits = normalise_pan(value)
-    if not digits.isascii() or not digits.isdigit() or not 14 <= len(digits) <= 19:
-        return "", "must be 14 to 19 digits"
-    if not luhn_valid(digits):
-        return "", "is not a valid card number (checksum failed)"
-    return digits, None
-
-
-def _as_int(value: object) -> int | None:
-    """JSON integers only: a bool is an int to Python but never a number to a client."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _month(value: object) -> tuple[int, str | None]:
-    month = _as_int(value)
-    if month is None or not 1 <= month <= 12:
-        return 0, "must be an integer from 1 to 12"
-    return month, None
-
-
-def _year(value: object) -> tuple[int, str | None]:
-    year = _as_int(value)
-    if year is not None and 0 <= year <= 99:
-        return 2000 + year, None
-    if year is not None and 1000 <= year <= 9999:
-        return year, None
-    return 0, "must be a four-digit year (or two digits, 30 meaning 2030)"
-
-
-def _cvv(value: object) -> tuple[str, str | None]:
-    number = _as_int(value)
-    if number is not None and 100 <= number <= 9999:
-        return str(number), None
-    if isinstance(value, str) and value.isascii() and _CVV.fullmatch(value):
-        return value, None
-    return "", "must be 3 or 4 digits"
 
 
 def _currency(value: object, policy: PaymentPolicy) -> tuple[str, str | None]:
@@ -139,7 +98,7 @@ def _amount(
         # The currency is bad too: what the amount means is unknown, its shape is not.
         return None, _amount_shape_error(value, unit)
     if unit == "minor":
-        minor = _as_int(value)
+        minor = as_int(value)
         if minor is None:
             return None, "must be an integer in the currency's minor unit"
         money = Money.of_minor(minor, code)
@@ -158,7 +117,7 @@ def _amount(
 def _amount_shape_error(value: object, unit: str) -> str | None:
     """What is wrong with an amount whatever its currency: its type, form or sign."""
     if unit == "minor":
-        minor = _as_int(value)
+        minor = as_int(value)
         if minor is None:
             return "must be an integer in the currency's minor unit"
         return None if minor > 0 else _NOT_POSITIVE
@@ -169,13 +128,3 @@ def _amount_shape_error(value: object, unit: str) -> str | None:
     except InvalidAmount as exc:
         return str(exc)
     return None if major > 0 else _NOT_POSITIVE
-
-
-def _reference_error(value: object) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        return "must be a string"
-    if len(value) > MAX_REFERENCE_LENGTH:
-        return f"must be at most {MAX_REFERENCE_LENGTH} characters"
-    return None

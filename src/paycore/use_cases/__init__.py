@@ -1,6 +1,7 @@
 """Use cases: the application services that orchestrate the domain through ports."""
 
-from paycore.use_cases.process_payment import PaymentResult, ProcessPayment, ProcessPaymentCommand
+from paycore.use_cases.process_payment import ProcessPayment, ProcessPaymentCommand
+from paycore.use_cases.replay import PaymentResult
 from paycore.use_cases.retrieve_payment import RetrievePayment
 from paycore.use_cases.settle_pending import (
     SettlementPolicy,

@@ -6,18 +6,18 @@ from dataclasses import dataclass
 
 from paycore.bank import AuthorizationRequest, Authorized, BankOutcome, Declined, Unavailable
 from paycore.card import CardSummary, detect_brand
-from paycore.errors import IdempotencyKeyReused, IdempotencyRequestInProgress, StalePayment
+from paycore.errors import StalePayment
 from paycore.idempotency import IdempotencyRecord
-from paycore.payment import Payment, PaymentStatus
+from paycore.payment import Payment
 from paycore.ports import (
     AcquiringBank,
     Clock,
     Fingerprinter,
     IdGenerator,
     PaymentCache,
-    UnitOfWork,
     UnitOfWorkFactory,
 )
+from paycore.use_cases.replay import PaymentResult, replay_first_answer
 from paycore.validation import PaymentPolicy, PaymentRequest, ValidPayment, validate
 
 
@@ -26,13 +26,6 @@ class ProcessPaymentCommand:
     merchant_id: str
     request: PaymentRequest
     idempotency_key: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentResult:
-    payment: Payment
-    replayed: bool = False
-    retry_after_seconds: int | None = None
 
 
 class ProcessPayment:
@@ -69,7 +62,7 @@ class ProcessPayment:
                 )
                 holder = await uow.idempotency.claim(claim)
                 if holder is not None:
-                    return await _replay(uow, holder, claim.request_fingerprint)
+                    return await replay_first_answer(uow, holder, claim.request_fingerprint)
             await uow.payments.add(payment)
             await uow.commit()
 
@@ -155,21 +148,3 @@ def _apply(payment: Payment, outcome: BankOutcome, clock: Clock) -> None:
             payment.fail(reason, clock.now())
         case _:
             pass  # Unknown: the payment stays Pending until settlement asks the bank.
-
-
-async def _replay(uow: UnitOfWork, holder: IdempotencyRecord, fingerprint: str) -> PaymentResult:
-    if holder.request_fingerprint != fingerprint:
-        raise IdempotencyKeyReused(holder.key)
-    if holder.completed and holder.response is not None:
-        # The first answer, not the payment as it is now: a 202 Pending that has settled
-        # since still replays as that 202, a 503 with its Retry-After.
-        return PaymentResult(
-            holder.response, replayed=True, retry_after_seconds=holder.retry_after_seconds
-        )
-    # No snapshot: the first request never finished (a crash after the claim) or was
-    # completed before snapshots were kept. The stored payment is the best answer once
-    # it is terminal (settlement resolved it); while Pending, the request may still run.
-    payment = await uow.payments.get(holder.merchant_id, holder.payment_id)
-    if payment is None or (not holder.completed and payment.status is PaymentStatus.PENDING):
-        raise IdempotencyRequestInProgress(holder.key)
-    return PaymentResult(payment, replayed=True)
