@@ -8,7 +8,7 @@ from functools import partial
 from typing import Any
 
 from litestar import Litestar
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
@@ -36,11 +36,17 @@ ROUTES = [
     metrics_endpoint,
     swagger_redirect,
 ]
-_INJECTED = ("process_payment", "retrieve_payment", "sessions", "database", "metrics")
+_INJECTED = ("sessions", "database", "metrics")
+# Use cases that only an authenticated merchant reaches.
+_AFTER_AUTHENTICATION = ("process_payment", "retrieve_payment")
 
 
 def create_app(container: Container, *, settle_in_background: bool = True) -> Litestar:
     dependencies = {name: Provide(_provider(container, name)) for name in _INJECTED}
+    dependencies |= {
+        name: Provide(_provider_after_authentication(container, name))
+        for name in _AFTER_AUTHENTICATION
+    }
     lifespans: list[Any] = [lifespan_of(container)]
     if settle_in_background:
         lifespans.append(_settlement(container))
@@ -61,6 +67,20 @@ def _provider(container: Container, name: str) -> Callable[[], Any]:
     provider = getattr(container, name)
 
     async def provide() -> Any:
+        return await resolve(provider)
+
+    provide.__name__ = f"provide_{name}"
+    return provide
+
+
+def _provider_after_authentication(container: Container, name: str) -> Callable[..., Any]:
+    """Resolved once the caller is authenticated (it takes `merchant_id`), so a request
+    with a bad token never reaches the use case, and Litestar resolves the dependencies
+    of a handler one after the other instead of starting a task group on every request
+    (6 % of a cached retrieval's CPU in the profile)."""
+    provider = getattr(container, name)
+
+    async def provide(merchant_id: NamedDependency[str]) -> Any:
         return await resolve(provider)
 
     provide.__name__ = f"provide_{name}"
