@@ -1,9 +1,4 @@
-"""In-memory storage: the store, its repositories and the unit of work.
-
-They are safe under concurrent asyncio use: a unit of work stages its writes and applies
-them atomically on commit, and an idempotency claim is held from `claim` until the unit
-of work ends, as a database's unique index would hold it.
-"""
+"""The in-memory store and its unit of work (concurrency rules: see the package docstring)."""
 
 from __future__ import annotations
 

@@ -9,15 +9,18 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter
 
 from entrypoints.auth import SECURITY, current_merchant_id
-from entrypoints.body import first_present, read_json_object
+from entrypoints.body import read_json_object
 from entrypoints.dto import LegacyDetailsEnvelope, LegacyPaymentEnvelope
 from entrypoints.metrics import MeteredProcessPayment
 from entrypoints.openapi import LEGACY_PAYMENT_REQUEST, legacy_errors, with_request_body
 from entrypoints.presenters import legacy_created_response, legacy_details_response
-from entrypoints.routes.payments import IdempotencyKey, checked_idempotency_key
+from entrypoints.routes.payments import (
+    IdempotencyKey,
+    checked_idempotency_key,
+    payment_request_from,
+)
 from paycore.errors import PaymentNotFound
 from paycore.use_cases import ProcessPaymentCommand, RetrievePayment
-from paycore.validation import PaymentRequest
 
 _AUTH = {"merchant_id": Provide(current_merchant_id)}
 
@@ -38,17 +41,7 @@ async def process_payment_legacy(
     idempotency_key: IdempotencyKey = None,
 ) -> Response[LegacyPaymentEnvelope]:
     key = checked_idempotency_key(idempotency_key)
-    body = await read_json_object(request)
-    payment_request = PaymentRequest(
-        card_number=body.get("card_number"),
-        expiry_month=first_present(body, "exp_month", "expiry_month"),
-        expiry_year=first_present(body, "exp_year", "expiry_year"),
-        cvv=body.get("cvv"),
-        amount=body.get("amount"),
-        currency=body.get("currency"),
-        reference=body.get("reference"),
-        amount_unit="major",
-    )
+    payment_request = payment_request_from(await read_json_object(request), legacy=True)
     result = await process_payment(ProcessPaymentCommand(merchant_id, payment_request, key))
     return legacy_created_response(result)
 

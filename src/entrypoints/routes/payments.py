@@ -10,7 +10,7 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import HeaderParameter, PathParameter
 
 from entrypoints.auth import SECURITY, current_merchant_id
-from entrypoints.body import MalformedRequest, read_json_object
+from entrypoints.body import MalformedRequest, first_present, read_json_object
 from entrypoints.dto import PaymentOut
 from entrypoints.metrics import MeteredProcessPayment
 from entrypoints.openapi import PAYMENT_REQUEST, problems, with_request_body
@@ -38,6 +38,23 @@ def checked_idempotency_key(key: str | None) -> str | None:
     return key
 
 
+def payment_request_from(body: dict[str, Any], *, legacy: bool = False) -> PaymentRequest:
+    """The raw fields for the domain to validate. Legacy clients may spell the expiry
+    `exp_month`/`exp_year` and send amounts in major units (10.50, not 1050)."""
+    months = ("exp_month", "expiry_month") if legacy else ("expiry_month",)
+    years = ("exp_year", "expiry_year") if legacy else ("expiry_year",)
+    return PaymentRequest(
+        card_number=body.get("card_number"),
+        expiry_month=first_present(body, *months),
+        expiry_year=first_present(body, *years),
+        cvv=body.get("cvv"),
+        amount=body.get("amount"),
+        currency=body.get("currency"),
+        reference=body.get("reference"),
+        amount_unit="major" if legacy else "minor",
+    )
+
+
 @post(
     PAYMENTS_PATH,
     status_code=201,
@@ -54,16 +71,7 @@ async def create_payment(
     idempotency_key: IdempotencyKey = None,
 ) -> Response[PaymentOut]:
     key = checked_idempotency_key(idempotency_key)
-    body = await read_json_object(request)
-    payment_request = PaymentRequest(
-        card_number=body.get("card_number"),
-        expiry_month=body.get("expiry_month"),
-        expiry_year=body.get("expiry_year"),
-        cvv=body.get("cvv"),
-        amount=body.get("amount"),
-        currency=body.get("currency"),
-        reference=body.get("reference"),
-    )
+    payment_request = payment_request_from(await read_json_object(request))
     result = await process_payment(ProcessPaymentCommand(merchant_id, payment_request, key))
     return created_payment_response(result)
 

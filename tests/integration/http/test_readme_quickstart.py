@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.integration.http.test_serve_process import Servers, servers  # noqa: F401
+from tests.integration.http.test_serve_process import (  # noqa: F401
+    Servers,
+    run_quickstart,
+    servers,
+)
 
 README = Path(__file__).resolve().parents[3] / "README.md"
 
@@ -28,15 +30,7 @@ def test_the_readme_quickstart_runs_as_typed(servers: Servers) -> None:  # noqa:
     assert "API_KEY=pk_..." in script and "http://127.0.0.1:8080" in script
     script = script.replace("API_KEY=pk_...", f"API_KEY={api_key}")
     script = script.replace("http://127.0.0.1:8080", base_url)
-    result = subprocess.run(
-        ["bash", "-euo", "pipefail", "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    created, fetched = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    created, fetched = run_quickstart(script)
     assert created["status"] == "Authorized"
     assert created["card"]["masked_number"] == "**** **** **** 4242"
     assert fetched == created

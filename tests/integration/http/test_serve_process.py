@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -141,6 +142,12 @@ def is_running(pid: int) -> bool:
 def printed_quickstart_works(printed: str) -> bool:
     """Runs the commands the server printed, exactly as a user would paste them."""
     script = printed.split(COMMANDS_START, 1)[1].split(COMMANDS_END, 1)[0]
+    created, fetched = run_quickstart(script)
+    return created == fetched and created["status"] == "Authorized"
+
+
+def run_quickstart(script: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Pastes a quickstart into bash; the payment it created and the one it fetched back."""
     result = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", script],
         capture_output=True,
@@ -149,5 +156,5 @@ def printed_quickstart_works(printed: str) -> bool:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    created, fetched = [json.loads(line) for line in result.stdout.splitlines() if line]
-    return created == fetched and created["status"] == "Authorized"
+    created, fetched = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    return created, fetched
