@@ -22,11 +22,14 @@ from paycore.errors import (
     IdempotencyRequestInProgress,
     InvalidCredentials,
     PaymentNotFound,
+    StorageUnavailable,
     ValidationFailed,
 )
 
 LEGACY_PREFIXES = ("/v1/process-payment", "/v1/get-payment", "/v1/auth/")
 PROBLEM_TYPE = "urn:paygate:problem:"
+# A database failover takes seconds; a client that waits this long and retries is served.
+STORAGE_RETRY_AFTER_SECONDS = 1
 log = structlog.get_logger(__name__)
 
 
@@ -54,6 +57,13 @@ def http_error_for(exc: Exception) -> HttpError:
             return HttpError(401, "unauthorized", "Unauthorized", "invalid credentials")
         case PaymentNotFound():
             return HttpError(404, "not-found", "Not found", "payment not found")
+        case StorageUnavailable():
+            # Raised before any bank call: nothing was charged, the request can be retried.
+            detail = "the payment store is unavailable; nothing was charged, retry shortly"
+            retry = {"Retry-After": str(STORAGE_RETRY_AFTER_SECONDS)}
+            return HttpError(
+                503, "storage-unavailable", "Service unavailable", detail, headers=retry
+            )
         case IdempotencyRequestInProgress():
             detail = "a request with this Idempotency-Key is still being processed; retry later"
             return HttpError(409, "idempotency-in-progress", "Conflict", detail)

@@ -12,8 +12,11 @@ from typing import Any
 
 from paycore.card import luhn_valid
 
-# 13-19 digits, optionally grouped by single spaces or hyphens, not inside a longer number.
-_PAN_CANDIDATE = re.compile(r"(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])")
+# 13-19 digits, optionally grouped by single spaces or hyphens, standing alone: not inside a
+# longer number nor a word (a hex id such as a request id has digit runs of its own).
+_PAN_CANDIDATE = re.compile(r"(?<![0-9A-Za-z])\d(?:[ -]?\d){12,18}(?![0-9A-Za-z])")
+# Ids we generate ourselves: never card data, and a redacted one could not be traced.
+_OUR_IDS = frozenset({"request_id"})
 _SENSITIVE_KEYS = frozenset(
     {"cvv", "cvc", "cvv2", "cvc2", "security_code", "card_number", "pan", "api_key", "password"}
 )
@@ -56,4 +59,6 @@ def redact_card_data(
 def _redact_item(key: Any, value: Any, depth: int) -> Any:
     if isinstance(key, str) and key.lower() in _SENSITIVE_KEYS and value is not None:
         return VALUE_MASK
+    if key in _OUR_IDS:
+        return value
     return redact_value(value, depth + 1)

@@ -16,6 +16,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from adapters.observability import GatewayMetrics
 from entrypoints.metrics import observe_request
+from entrypoints.redaction import redact_text
 
 REQUEST_ID_HEADER = "X-Request-ID"
 # Echo only ids that are safe to put in logs and headers.
@@ -32,7 +33,9 @@ def request_id_of(scope: Scope) -> str:
             (v.decode("latin-1") for k, v in scope.get("headers", ()) if k == b"x-request-id"),
             "",
         )
-        request_id = supplied if _SANE_REQUEST_ID.fullmatch(supplied) else uuid.uuid4().hex
+        # An id that carries a card number is not echoed: request ids are never redacted.
+        safe = _SANE_REQUEST_ID.fullmatch(supplied) and redact_text(supplied) == supplied
+        request_id = supplied if safe else uuid.uuid4().hex
         state["request_id"] = request_id
     return str(request_id)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uvicorn
 
+from entrypoints.header_limit import MAX_HEAD_BYTES, HeadLimitedHttpToolsProtocol
+
 SERVERS = ("uvicorn", "granian")
 
 
@@ -20,7 +22,7 @@ def run_server(
         port=port,
         workers=workers,
         loop="uvloop",
-        http="httptools",
+        http=HeadLimitedHttpToolsProtocol,
         log_config=None,
         access_log=False,
         # Let in-flight payments finish their bank call before the process exits.
@@ -31,6 +33,7 @@ def run_server(
 def _run_granian(factory: str, host: str, port: int, workers: int, graceful_seconds: int) -> None:
     from granian import Granian
     from granian.constants import Interfaces, Loops
+    from granian.http import HTTP1Settings
     from granian.log import LogLevels
 
     Granian(
@@ -44,4 +47,6 @@ def _run_granian(factory: str, host: str, port: int, workers: int, graceful_seco
         websockets=False,
         log_level=LogLevels.warning,
         workers_kill_timeout=graceful_seconds,
+        # hyper answers 431 once a request head outgrows its read buffer.
+        http1_settings=HTTP1Settings(max_buffer_size=MAX_HEAD_BYTES),
     ).serve()

@@ -39,6 +39,14 @@ class IllegalTransition(PaycoreError):
     """A payment was asked to move to a state its current state cannot reach."""
 
 
+class StorageUnavailable(PaycoreError):
+    """The store could not be reached, or the connection died during a unit of work.
+
+    Whether that unit's commit took effect is unknown when it died during the commit;
+    version guards make a retry safe either way.
+    """
+
+
 class StalePayment(PaycoreError):
     """Someone else changed the payment since it was read (optimistic concurrency)."""
 

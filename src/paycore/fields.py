@@ -56,6 +56,8 @@ def reference_error(value: object) -> str | None:
         return None
     if not isinstance(value, str):
         return "must be a string"
+    if "\x00" in value:
+        return "must not contain NUL characters"
     if len(value) > MAX_REFERENCE_LENGTH:
         return f"must be at most {MAX_REFERENCE_LENGTH} characters"
     return None

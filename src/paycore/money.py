@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from paycore.errors import InvalidAmount, UnknownCurrency
 
@@ -89,7 +89,10 @@ def exact_decimal(major: Decimal | int | str) -> Decimal:
     if isinstance(major, str) and not _PLAIN_DECIMAL.fullmatch(major.strip()):
         # Decimal() also takes "1_000" and non-ASCII digits: no client means those as money.
         raise InvalidAmount("amount must be a decimal number")
-    value = Decimal(major.strip() if isinstance(major, str) else major)
+    try:
+        value = Decimal(major.strip() if isinstance(major, str) else major)
+    except InvalidOperation:  # an exponent no decimal can hold: "1E+100000000000000000000"
+        raise InvalidAmount("amount is out of range") from None
     if not value.is_finite():
         raise InvalidAmount("amount must be a finite number")
     # Refuse absurd magnitudes before they become million-digit integers.

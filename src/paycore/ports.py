@@ -92,6 +92,10 @@ class MerchantRepository(Protocol):
         """The merchant with this email (case-insensitive), or None."""
         ...
 
+    async def get_signed_in(self, merchant_id: str, login_id: str) -> Merchant | None:
+        """The merchant, unless it is gone or that login's tokens were revoked: one read."""
+        ...
+
 
 class RefreshTokenRepository(Protocol):
     async def add(self, token: RefreshToken) -> None:

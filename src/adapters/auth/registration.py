@@ -10,7 +10,7 @@ from adapters.auth.errors import InvalidEmail, MerchantExists
 from paycore.merchant import Merchant
 from paycore.ports import Clock, IdGenerator, UnitOfWorkFactory
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_EMAIL = re.compile(r"[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+")
 MAX_EMAIL_LENGTH = 254
 
 

@@ -36,6 +36,8 @@ class MerchantSessions:
         self._ids = ids
 
     async def log_in(self, email: str, api_key: str) -> TokenPair:
+        if "\x00" in email:  # no stored email holds one; PostgreSQL could not compare it
+            raise InvalidCredentials("invalid credentials")
         async with self._uow() as uow:
             merchant = await uow.merchants.get_by_email(email.strip())
             stored_hash = merchant.api_key_hash if merchant is not None else None
@@ -47,7 +49,6 @@ class MerchantSessions:
 
     async def refresh(self, token: str, email: str | None = None) -> RefreshedSession:
         claims = self._codec.decode(token, TokenType.REFRESH)
-        assert claims.family_id is not None
         async with self._uow() as uow:
             merchant = await uow.merchants.get(claims.merchant_id)
             stored = await uow.refresh_tokens.get(claims.jti)
@@ -68,16 +69,17 @@ class MerchantSessions:
         return RefreshedSession(tokens, merchant)
 
     async def authenticate(self, access_token: str) -> Merchant:
-        """The merchant an access token belongs to, if it is valid and the merchant exists."""
+        """The merchant an access token belongs to, if it is valid, the merchant exists and
+        the login it descends from was not revoked (a refresh token's reuse revokes it)."""
         claims = self._codec.decode(access_token, TokenType.ACCESS)
         async with self._uow() as uow:
-            merchant = await uow.merchants.get(claims.merchant_id)
+            merchant = await uow.merchants.get_signed_in(claims.merchant_id, claims.family_id)
         if merchant is None:
-            raise InvalidToken("the token's merchant does not exist")
+            raise InvalidToken("the token's merchant does not exist or its login was revoked")
         return merchant
 
     async def _issue(self, uow: UnitOfWork, merchant_id: str, family_id: str) -> TokenPair:
-        access = self._codec.issue(merchant_id, TokenType.ACCESS)
+        access = self._codec.issue(merchant_id, TokenType.ACCESS, family_id=family_id)
         refresh = self._codec.issue(merchant_id, TokenType.REFRESH, family_id=family_id)
         await uow.refresh_tokens.add(
             RefreshToken(refresh.jti, family_id, merchant_id, refresh.expires_at)

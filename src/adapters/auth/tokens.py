@@ -14,7 +14,19 @@ from paycore.ports import Clock, IdGenerator
 
 ALGORITHM = "HS256"
 MIN_SECRET_BYTES = 32
-_REQUIRED_CLAIMS = ("iss", "aud", "exp", "iat", "nbf", "jti", "typ", "sub")
+_REQUIRED_CLAIMS = ("iss", "aud", "exp", "iat", "nbf", "jti", "typ", "sub", "fam")
+# NumericDate bounds: a time outside them is no time a token of ours ever carries, and
+# datetime cannot hold it (NaN, Infinity, 1e300 and 10**400 are all refused).
+_LATEST_TIMESTAMP = 253402300799  # 9999-12-31T23:59:59Z
+# What went wrong, in our words: the library's own texts are not part of our contract.
+_DECODE_FAILURES: tuple[tuple[type[jwt.PyJWTError], str], ...] = (
+    (jwt.InvalidAlgorithmError, "invalid token: its algorithm is not accepted"),
+    (jwt.InvalidSignatureError, "invalid token: bad signature"),
+    (jwt.InvalidAudienceError, "invalid token: wrong audience"),
+    (jwt.InvalidIssuerError, "invalid token: wrong issuer"),
+    (jwt.MissingRequiredClaimError, "invalid token: a required claim is missing"),
+    (jwt.DecodeError, "invalid token: not a well-formed signed JWT"),
+)
 
 
 class TokenType(StrEnum):
@@ -46,7 +58,7 @@ class IssuedToken:
 class TokenClaims:
     merchant_id: str
     jti: str
-    family_id: str | None
+    family_id: str
     expires_at: datetime
 
 
@@ -56,7 +68,8 @@ class JwtCodec:
         self._clock = clock
         self._ids = ids
 
-    def issue(self, merchant_id: str, typ: TokenType, family_id: str | None = None) -> IssuedToken:
+    def issue(self, merchant_id: str, typ: TokenType, family_id: str) -> IssuedToken:
+        """A signed token; `family_id` names the login it descends from (revoked together)."""
         now = self._clock.now()
         ttl = self._settings.access_ttl if typ is TokenType.ACCESS else self._settings.refresh_ttl
         expires_at = now + ttl
@@ -70,9 +83,8 @@ class JwtCodec:
             "exp": int(expires_at.timestamp()),
             "jti": jti,
             "typ": typ.value,
+            "fam": family_id,
         }
-        if family_id is not None:
-            claims["fam"] = family_id
         token = jwt.encode(claims, self._settings.secret, algorithm=ALGORITHM)
         return IssuedToken(token, jti, datetime.fromtimestamp(claims["exp"], UTC))
 
@@ -94,13 +106,14 @@ class JwtCodec:
                 },
             )
         except jwt.PyJWTError as exc:
-            raise InvalidToken(f"invalid token: {exc}") from None
+            reason = next((r for kind, r in _DECODE_FAILURES if isinstance(exc, kind)), None)
+            raise InvalidToken(reason or "invalid token") from None
         return self._checked(claims, expected)
 
     def _checked(self, claims: dict[str, Any], expected: TokenType) -> TokenClaims:
         now = self._clock.now().timestamp()
         exp, nbf = claims["exp"], claims["nbf"]
-        if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (exp, nbf)):
+        if not (_is_timestamp(exp) and _is_timestamp(nbf)):
             raise InvalidToken("invalid token: malformed time claims")
         if now >= exp:
             raise InvalidToken("token expired")
@@ -111,6 +124,13 @@ class JwtCodec:
         sub, jti, family = claims["sub"], claims["jti"], claims.get("fam")
         if not isinstance(sub, str) or not isinstance(jti, str):
             raise InvalidToken("invalid token: malformed subject")
-        if expected is TokenType.REFRESH and not isinstance(family, str):
-            raise InvalidToken("invalid token: no family")
+        if not isinstance(family, str):
+            raise InvalidToken("invalid token: malformed login claim")
         return TokenClaims(sub, jti, family, datetime.fromtimestamp(exp, UTC))
+
+
+def _is_timestamp(value: Any) -> bool:
+    """A finite NumericDate within datetime's range (NaN fails both comparisons)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return 0 <= value <= _LATEST_TIMESTAMP

@@ -121,6 +121,12 @@ class InMemoryMerchantRepository:
         everyone = [*self._store.merchants.values(), *self.staged.values()]
         return next((m for m in everyone if m.email.casefold() == wanted), None)
 
+    async def get_signed_in(self, merchant_id: str, login_id: str) -> Merchant | None:
+        tokens = self._store.refresh_tokens.values()
+        if any(t.family_id == login_id and t.revoked for t in tokens):
+            return None
+        return await self.get(merchant_id)
+
     def apply(self) -> None:
         self._store.merchants.update(self.staged)
 

@@ -30,6 +30,13 @@ _COMPLETE = (
     "retry_after_seconds = %s WHERE merchant_id = %s AND key = %s"
 )
 _MERCHANT = "SELECT id::text, email, api_key_hash, created_at FROM merchants"
+# A revoked family has revoked rows only (revoke_family marks them all at once); the partial
+# index refresh_tokens_revoked_family answers this without reading a live family's rows.
+_SIGNED_IN = (
+    "SELECT id::text, email, api_key_hash, created_at FROM merchants WHERE id = %s "
+    "AND NOT EXISTS "
+    "(SELECT 1 FROM refresh_tokens WHERE family_id = %s AND revoked)"
+)
 _SELECT_BY_JTI = (
     "SELECT jti, family_id, merchant_id::text, expires_at, used, revoked "
     "FROM refresh_tokens WHERE jti = %s"
@@ -105,8 +112,13 @@ class PostgresMerchantRepository:
     async def get_by_email(self, email: str) -> Merchant | None:
         return await self._one(f"{_MERCHANT} WHERE lower(email) = lower(%s)", email)
 
-    async def _one(self, sql: str, value: str) -> Merchant | None:
-        row = await (await self._uow.execute(sql, (value,))).fetchone()
+    async def get_signed_in(self, merchant_id: str, login_id: str) -> Merchant | None:
+        if not is_uuid(merchant_id):
+            return None
+        return await self._one(_SIGNED_IN, merchant_id, login_id)
+
+    async def _one(self, sql: str, *values: str) -> Merchant | None:
+        row = await (await self._uow.execute(sql, values)).fetchone()
         if row is None:
             return None
         merchant_id, email, api_key_hash, created_at = row

@@ -18,7 +18,7 @@ from typing import Any, Self
 
 import psycopg
 from psycopg import AsyncConnection, AsyncCursor
-from psycopg_pool import AsyncConnectionPool
+from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
 from adapters.postgres.payments import PostgresPaymentRepository
 from adapters.postgres.records import (
@@ -26,8 +26,12 @@ from adapters.postgres.records import (
     PostgresMerchantRepository,
     PostgresRefreshTokenRepository,
 )
+from paycore.errors import StorageUnavailable
 
 Params = tuple[Any, ...]
+# What a lost connection, a dead server or an exhausted pool raise; the domain sees them as
+# StorageUnavailable (a 503, or after the bank call a 202 Pending), never as a crash.
+_UNAVAILABLE = (psycopg.OperationalError, psycopg.InterfaceError, PoolTimeout)
 Check = Callable[[AsyncCursor[Any]], None]
 
 
@@ -44,7 +48,10 @@ class PostgresUnitOfWork:
         self.refresh_tokens = PostgresRefreshTokenRepository(self)
 
     async def __aenter__(self) -> Self:
-        self._conn = await self._pool.getconn()
+        try:
+            self._conn = await self._pool.getconn()
+        except PoolTimeout as exc:
+            raise StorageUnavailable("no database connection available") from exc
         self._started = self._in_transaction = False
         self._deferred.clear()
         return self
@@ -68,6 +75,8 @@ class PostgresUnitOfWork:
             self._in_transaction = False
             # The pool discards a connection left broken or mid-transaction.
             await self._pool.putconn(conn)
+        if isinstance(exc, _UNAVAILABLE):
+            raise StorageUnavailable(f"the database connection failed: {exc}") from exc
 
     async def execute(self, sql: str, params: Params = ()) -> AsyncCursor[Any]:
         """Run a read; inside the transaction once the unit has written."""

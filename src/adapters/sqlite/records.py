@@ -29,6 +29,11 @@ _COMPLETE = (
     "WHERE merchant_id = ? AND key = ?"
 )
 _MERCHANT = "SELECT id, email, api_key_hash, created_at FROM merchants"
+_SIGNED_IN = (
+    "SELECT id, email, api_key_hash, created_at FROM merchants WHERE id = ? "
+    "AND NOT EXISTS "
+    "(SELECT 1 FROM refresh_tokens WHERE family_id = ? AND revoked = 1)"
+)
 _SELECT_BY_JTI = (
     "SELECT jti, family_id, merchant_id, expires_at, used, revoked FROM refresh_tokens "
     "WHERE jti = ?"
@@ -97,8 +102,11 @@ class SqliteMerchantRepository:
     async def get_by_email(self, email: str) -> Merchant | None:
         return await self._one(f"{_MERCHANT} WHERE email_folded = ?", email.casefold())
 
-    async def _one(self, sql: str, value: str) -> Merchant | None:
-        row = await self._uow.read(lambda c: c.execute(sql, (value,)).fetchone())
+    async def get_signed_in(self, merchant_id: str, login_id: str) -> Merchant | None:
+        return await self._one(_SIGNED_IN, merchant_id, login_id)
+
+    async def _one(self, sql: str, *values: str) -> Merchant | None:
+        row = await self._uow.read(lambda c: c.execute(sql, values).fetchone())
         if row is None:
             return None
         merchant_id, email, api_key_hash, created_at = row

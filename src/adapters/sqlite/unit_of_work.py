@@ -13,6 +13,7 @@ from adapters.sqlite.records import (
     SqliteMerchantRepository,
     SqliteRefreshTokenRepository,
 )
+from paycore.errors import StorageUnavailable
 
 if TYPE_CHECKING:
     from adapters.sqlite.database import SqliteDatabase
@@ -39,6 +40,8 @@ class SqliteUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         await self.rollback()
+        if isinstance(exc, sqlite3.OperationalError):  # locked past the timeout, disk errors
+            raise StorageUnavailable(f"the database failed: {exc}") from exc
 
     async def read(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """Committed data, plus this unit's own writes once it has made any."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import dataclass
 
 from paycore.bank import AuthorizationRequest, Authorized, BankOutcome, Declined, Unavailable
 from paycore.card import CardSummary, detect_brand
-from paycore.errors import StalePayment
+from paycore.errors import StalePayment, StorageUnavailable
 from paycore.idempotency import IdempotencyRecord
 from paycore.payment import Payment
 from paycore.ports import (
@@ -66,12 +67,19 @@ class ProcessPayment:
             await uow.payments.add(payment)
             await uow.commit()
 
+        recorded = copy(payment)  # the Pending payment as it is stored
         outcome = await self._bank.authorize(
             AuthorizationRequest(idempotency_key=payment.id, card=valid.card, amount=valid.amount)
         )
         _apply(payment, outcome, self._clock)
         retry_after = outcome.retry_after_seconds if isinstance(outcome, Unavailable) else None
-        payment = await self._record(payment, key, retry_after)
+        try:
+            payment = await self._record_on_a_fresh_unit_if_needed(payment, key, retry_after)
+        except StorageUnavailable:
+            # The bank has answered but its answer could not be written: what is stored is
+            # the Pending payment, which settlement resolves by asking the bank. The client
+            # learns the payment's id either way, so it never pays twice unknowingly.
+            return PaymentResult(recorded)
         await self._cache.put(payment)
         return PaymentResult(payment, retry_after_seconds=retry_after)
 
@@ -95,16 +103,28 @@ class ProcessPayment:
         )
 
     def _request_fingerprint(self, valid: ValidPayment) -> str:
+        """What makes two requests with one key the same request. Never the CVV: sensitive
+        authentication data is not kept after authorization in any form (PCI DSS 3.3.1)."""
         card = valid.card
         parts = (
             card.number,
-            card.cvv,
             card.expiry.as_bank_string(),
             str(valid.amount.minor),
             valid.amount.currency.code,
             valid.reference or "",
         )
         return self._fingerprinter.fingerprint("\x1f".join(parts).encode())
+
+    async def _record_on_a_fresh_unit_if_needed(
+        self, payment: Payment, key: str | None, retry_after: int | None
+    ) -> Payment:
+        try:
+            return await self._record(payment, key, retry_after)
+        except StorageUnavailable:
+            # The connection died (a failover, a killed backend): once more on a new one.
+            # Had the first commit taken effect, the version guard makes this a StalePayment
+            # and `_record` answers what is stored.
+            return await self._record(payment, key, retry_after)
 
     async def _record(self, payment: Payment, key: str | None, retry_after: int | None) -> Payment:
         try:

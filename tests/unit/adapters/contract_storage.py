@@ -252,6 +252,23 @@ class StorageContract:
             assert await uow.merchants.get_by_email("other@example.com") is None
             assert await uow.merchants.get(new_id()) is None
 
+    async def test_a_revoked_login_signs_its_merchant_out(self, new_uow: UowFactory) -> None:
+        m = merchant("shop@example.com")
+        live, revoked = (refresh_token(merchant_id=m.id) for _ in range(2))
+        async with new_uow() as uow:
+            await uow.merchants.add(m)
+            await uow.refresh_tokens.add(live)
+            await uow.refresh_tokens.add(revoked)
+            await uow.commit()
+        async with new_uow() as uow:
+            await uow.refresh_tokens.revoke_family(revoked.family_id)
+            await uow.commit()
+        async with new_uow() as uow:
+            assert await uow.merchants.get_signed_in(m.id, live.family_id) == m
+            assert await uow.merchants.get_signed_in(m.id, revoked.family_id) is None
+            assert await uow.merchants.get_signed_in(new_id(), live.family_id) is None
+            assert await uow.merchants.get_signed_in("not-a-uuid", live.family_id) is None
+
     async def test_a_merchant_email_is_unique_in_any_case(self, new_uow: UowFactory) -> None:
         async with new_uow() as uow:
             await uow.merchants.add(merchant("shop@example.com"))

@@ -21,6 +21,17 @@ def test_other_long_numbers_are_kept() -> None:
     assert redact_text(text) == text
 
 
+def test_digit_runs_inside_words_and_ids_are_kept() -> None:
+    # A hex request id whose digit run is Luhn-valid: it is no card number.
+    request_id = "de81ebe8ce4e4242424242424242a2c91bb"
+    text = f"id {request_id} ref x4242424242424242 4242424242424242y"
+
+    assert redact_text(text) == text
+    event = {"event": "request", "request_id": request_id, "note": f"for {request_id}"}
+    assert redact_card_data(None, "info", dict(event)) == event
+    assert redact_text("(4242424242424242)") == f"({PAN_MASK})"
+
+
 def test_sensitive_keys_and_nested_values_are_masked() -> None:
     event = {
         "event": "oops",

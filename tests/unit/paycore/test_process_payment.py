@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 
 from adapters.memory import InMemoryBank
+from adapters.system import HmacFingerprinter
 from paycore import (
     FailureReason,
     IdempotencyKeyReused,
@@ -144,11 +145,35 @@ async def test_the_same_key_with_another_body_is_refused(
     gateway: Gateway, bank: InMemoryBank
 ) -> None:
     await gateway.process(command(key="k-1"))
-    for changed in ({"amount": 1051}, {"cvv": "124"}, {"reference": None}, {"currency": "EUR"}):
+    changes = ({"amount": 1051}, {"expiry_year": 2031}, {"reference": None}, {"currency": "EUR"})
+    for changed in changes:
         with pytest.raises(IdempotencyKeyReused):
             await gateway.process(command(key="k-1", **changed))
     assert len(bank.authorize_calls) == 1
     assert len(gateway.store.payments) == 1
+
+
+class RecordingFingerprinter(HmacFingerprinter):
+    def __init__(self) -> None:
+        super().__init__(FINGERPRINT_KEY)
+        self.inputs: list[bytes] = []
+
+    def fingerprint(self, data: bytes) -> str:
+        self.inputs.append(data)
+        return super().fingerprint(data)
+
+
+async def test_no_fingerprint_is_derived_from_the_cvv(bank: InMemoryBank) -> None:
+    # PCI DSS 3.3.1: the CVV is not kept after authorization in any form, hashed included.
+    fingerprinter = RecordingFingerprinter()
+    gateway = Gateway(bank=bank, fingerprinter=fingerprinter)
+    first = await gateway.process(command(key="k-1", cvv="9731"))
+    again = await gateway.process(command(key="k-1", cvv="9732"))
+
+    assert fingerprinter.inputs and not any(b"973" in data for data in fingerprinter.inputs)
+    # So a retry that differs only in its CVV is the same request: it replays.
+    assert again.replayed and again.payment.id == first.payment.id
+    assert len(bank.authorize_calls) == 1
 
 
 async def test_cosmetic_differences_in_the_body_are_the_same_request(gateway: Gateway) -> None:
