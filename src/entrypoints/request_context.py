@@ -21,6 +21,8 @@ from entrypoints.redaction import redact_text
 REQUEST_ID_HEADER = "X-Request-ID"
 # Echo only ids that are safe to put in logs and headers.
 _SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:/+=\-]{1,128}")
+# The routes whose answers carry payment data (resource, list, legacy).
+_PAYMENT_DATA_PATHS = ("/v1/payments", "/v1/process-payment", "/v1/get-payment")
 log = structlog.get_logger("paygate.access")
 
 
@@ -41,9 +43,14 @@ def request_id_of(scope: Scope) -> str:
 
 
 async def add_request_id_header(message: Message, scope: Scope) -> None:
-    """A before-send hook: it sees every response, unmatched routes and errors included."""
+    """A before-send hook: it sees every response, unmatched routes and errors included.
+
+    Responses about payments must never sit in a browser's or a proxy's cache."""
     if message["type"] == "http.response.start":
-        MutableScopeHeaders.from_message(message)[REQUEST_ID_HEADER] = request_id_of(scope)
+        headers = MutableScopeHeaders.from_message(message)
+        headers[REQUEST_ID_HEADER] = request_id_of(scope)
+        if scope["path"].startswith(_PAYMENT_DATA_PATHS):
+            headers["Cache-Control"] = "no-store"
 
 
 def request_context_middleware(metrics: GatewayMetrics | None) -> Callable[[ASGIApp], ASGIApp]:

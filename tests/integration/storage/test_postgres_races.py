@@ -11,6 +11,7 @@ from psycopg.conninfo import make_conninfo
 from psycopg_pool import PoolTimeout
 
 from adapters.postgres import PostgresDatabase
+from paycore.errors import StorageUnavailable
 from tests.unit.adapters.builders import T0, claim, later, new_id, payment
 
 pytestmark = pytest.mark.integration
@@ -116,13 +117,15 @@ async def test_ping_is_false_when_the_server_cannot_be_reached(pg_db: PostgresDa
 async def test_a_unit_whose_backend_dies_fails_cleanly_and_the_next_works(
     pg_db: PostgresDatabase, pg_url: str
 ) -> None:
-    with pytest.raises(psycopg.OperationalError):
+    # The domain sees a lost connection as StorageUnavailable, the driver's error its cause.
+    with pytest.raises(StorageUnavailable) as caught:
         async with pg_db.unit_of_work() as uow:
             pid = (await (await uow.execute("SELECT pg_backend_pid()")).fetchone())[0]
             with psycopg.connect(pg_url, autocommit=True) as admin:
                 admin.execute("SELECT pg_terminate_backend(%s, 10000)", (pid,))
             await uow.payments.add(payment())
             await uow.commit()
+    assert isinstance(caught.value.__cause__, psycopg.OperationalError)
     p = payment()
     async with pg_db.unit_of_work() as uow:
         await uow.payments.add(p)

@@ -1,0 +1,29 @@
+"""Answers that carry payment data are never cached by a browser or a proxy."""
+
+from __future__ import annotations
+
+from tests.integration.http.conftest import payment_body
+
+LEGACY = {"card_number": "4111111111111111", "exp_month": 12, "exp_year": 30, "cvv": 123,
+          "amount": 10.5, "currency": "USD"}  # fmt: skip
+
+
+async def test_every_route_with_payment_data_says_no_store(client, auth) -> None:
+    created = await client.post("/v1/payments", json=payment_body(), headers=auth)
+    payment_id = created.json()["id"]
+    legacy = await client.post("/v1/process-payment", json=LEGACY, headers=auth)
+    answers = [
+        created,
+        await client.get(f"/v1/payments/{payment_id}", headers=auth),
+        await client.get("/v1/payments/unknown", headers=auth),  # a 404 says so too
+        await client.post("/v1/payments", json=payment_body(amount=0), headers=auth),
+        legacy,
+        await client.get(f"/v1/get-payment?payment_id={payment_id}", headers=auth),
+    ]
+
+    assert [a.headers.get("cache-control") for a in answers] == ["no-store"] * len(answers)
+    assert legacy.status_code == 201 and answers[1].status_code == 200
+
+
+async def test_operational_routes_may_be_cached(client) -> None:
+    assert "cache-control" not in (await client.get("/health")).headers
