@@ -27,7 +27,9 @@ from paycore.payment import FailureReason
 OutcomeT = TypeVar("OutcomeT", BankOutcome, LookupOutcome)
 _Outcome_co = TypeVar("_Outcome_co", bound=LookupOutcome, covariant=True)
 
-# Route answers of a bank that has no lookup endpoint (the plain challenge simulator).
+# Route answers of a bank that has no lookup endpoint (the plain challenge simulator). A 404
+# means "never seen" only with the contract's error body (a JSON object with error_message):
+# a web framework's route-not-found 404 has none.
 _NO_LOOKUP_ROUTE = frozenset({400, 404, 405, 501})
 # A lookup record of a request the bank refused: nothing was charged under that key.
 _REFUSED_STATUSES = frozenset({"unavailable", "failed", "error", "rejected", "503"})
@@ -47,6 +49,7 @@ class _Answer(msgspec.Struct):
     decline_reason: str | None = None
     status: str | int | None = None
     code: str | None = None
+    error_message: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +86,12 @@ def lookup_reply(status: int, body: bytes) -> Reply[LookupOutcome]:
     if 200 <= status < 300:
         if answer is not None and answer.authorized is None and _was_refused(answer):
             return Reply(NotFound())
+        if answer is None or answer.authorized is None:
+            # Not a payment record at all (a catch-all page, `{}`): no lookup route here.
+            return Reply(LookupUnsupported())
         decided = _decision(answer)
         return Reply(decided or Unknown(f"unreadable {status} lookup answer from the bank"))
-    if status == 404 and answer is not None and answer.code == "unknown_key":
+    if status == 404 and answer is not None and _is_contract_error(answer):
         return Reply(NotFound())
     if status in _NO_LOOKUP_ROUTE:
         return Reply(LookupUnsupported())
@@ -114,6 +120,11 @@ def _decision(answer: _Answer | None) -> Authorized | Declined | None:
     if not answer.authorization_code:
         return None
     return Authorized(answer.authorization_code)
+
+
+def _is_contract_error(answer: _Answer) -> bool:
+    # `code` is our simulator's extra; `error_message` is what the contract promises.
+    return answer.error_message is not None or answer.code == "unknown_key"
 
 
 def _was_refused(answer: _Answer) -> bool:

@@ -1,4 +1,18 @@
-"""A Redis payment cache that degrades to misses during an outage and recovers by itself."""
+"""A Redis payment cache that degrades to misses during an outage and recovers by itself.
+
+A status read never goes back in time, within these exact bounds:
+- Writes are ordered by the payment's version (a Lua check-and-set, put_script.py).
+- After a Redis restart (AOF/RDB replay, failover to a replica) every entry written before
+  it reads as a miss in every process, also one that never saw an error: entries carry the
+  run id of the server run that stored them (server_run.py).
+- A process that failed to write a newer version (or skipped it, sitting out an outage)
+  reads that payment as a miss until it writes it again or the older copy has expired.
+- Not covered: while Redis stays up, a write lost by one process (a timeout, a partition)
+  leaves the previous Pending copy readable by the *other* processes until its TTL,
+  `pending_ttl_seconds` (5 s). Settled entries never change, so are never stale.
+A cached read is one GET and a prefix comparison; the run id costs one INFO per new
+connection, not per command.
+"""
 
 from __future__ import annotations
 
@@ -9,30 +23,21 @@ import structlog
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
+from adapters.cache.put_script import PUT_IF_NOT_OLDER
+from adapters.cache.server_run import ServerRun
+from adapters.cache.unwritten import UnwrittenKeys
 from adapters.codec import decode_json, encode_json
 from paycore.payment import Payment
 
 logger = structlog.get_logger(__name__)
 
-PENDING_TTL_MS = 5_000
-# Write only if the stored copy is not newer: two writers racing (the request and the
-# settlement sweep) can then never leave the cache behind the database.
-_PUT_IF_NOT_OLDER = """
-local current = redis.call('GET', KEYS[1])
-if current then
-    local ok, stored = pcall(cjson.decode, current)
-    if ok and type(stored) == 'table' and tonumber(stored['version'])
-            and tonumber(stored['version']) > tonumber(ARGV[2]) then
-        return 0
-    end
-end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
-return 1
-"""
+PENDING_TTL_SECONDS = 5.0
 
 
 class RedisPaymentCache:
-    """Keys `paygate:payment:{merchant_id}:{payment_id}`; values the codec's JSON, with a TTL.
+    """Keys `paygate:payment:{merchant_id}:{payment_id}`; values the codec's JSON with the
+    server's run id as first field, and a TTL. Build it with `open()`: the client's
+    connections must report the run id to `server_run`.
 
     After a failure the cache sits out `retry_after_seconds` (answering misses at once),
     then tries Redis again; the outage is logged once, when it starts.
@@ -41,17 +46,22 @@ class RedisPaymentCache:
     def __init__(
         self,
         client: aioredis.Redis,
+        server_run: ServerRun,
         ttl_seconds: float = 300.0,
         *,
         key_prefix: str = "paygate:payment:",
         retry_after_seconds: float = 1.0,
+        pending_ttl_seconds: float = PENDING_TTL_SECONDS,
     ) -> None:
         self._client = client
+        self._run = server_run
         self._ttl_ms = max(1, round(ttl_seconds * 1000))
+        self._pending_ttl_ms = min(self._ttl_ms, max(1, round(pending_ttl_seconds * 1000)))
         self._prefix = key_prefix
         self._retry_after = retry_after_seconds
-        self._put_script = client.register_script(_PUT_IF_NOT_OLDER)
+        self._put_script = client.register_script(PUT_IF_NOT_OLDER)
         self._down_until: float | None = None
+        self._unwritten = UnwrittenKeys(self._pending_ttl_ms / 1000)
 
     @classmethod
     async def open(
@@ -62,17 +72,21 @@ class RedisPaymentCache:
         key_prefix: str = "paygate:payment:",
         socket_timeout: float = 0.25,
         retry_after_seconds: float = 1.0,
+        pending_ttl_seconds: float = PENDING_TTL_SECONDS,
     ) -> RedisPaymentCache:
         """A client with short timeouts and no retries. An unreachable Redis is not an error."""
+        server_run = ServerRun()
         client = aioredis.Redis.from_url(
             url,
             socket_timeout=socket_timeout,
             socket_connect_timeout=socket_timeout,
             retry=Retry(NoBackoff(), 0),
+            redis_connect_func=server_run.on_connect,
         )
         cache = cls(
-            client, ttl_seconds, key_prefix=key_prefix, retry_after_seconds=retry_after_seconds
-        )
+            client, server_run, ttl_seconds, key_prefix=key_prefix,
+            retry_after_seconds=retry_after_seconds, pending_ttl_seconds=pending_ttl_seconds,
+        )  # fmt: skip
         await cache.ping()
         return cache
 
@@ -80,15 +94,17 @@ class RedisPaymentCache:
         return f"{self._prefix}{merchant_id}:{payment_id}"
 
     async def get(self, merchant_id: str, payment_id: str) -> Payment | None:
-        if self._sitting_out():
+        key = self.key(merchant_id, payment_id)
+        if self._sitting_out() or key in self._unwritten:
             return None
         try:
-            data = await self._client.get(self.key(merchant_id, payment_id))
+            data = await self._client.get(key)
         except Exception as error:  # any failure is a miss, never the caller's problem
             self._went_down(error)
             return None
         self._came_back()
-        if data is None:
+        # Checked after the GET: its connection has told `_run` the run id by then.
+        if data is None or not self._run.is_current(data):
             return None
         try:
             return decode_json(data)
@@ -97,18 +113,22 @@ class RedisPaymentCache:
             return None
 
     async def put(self, payment: Payment) -> None:
-        if self._sitting_out():
-            return
         key = self.key(payment.merchant_id, payment.id)
+        if self._sitting_out():
+            self._unwritten.add(key)
+            return
         # A settled payment never changes again; a Pending one will. If the write of its
         # settlement is lost (a timeout while Redis is slow), a short life bounds how long
         # another gateway process can read the stale Pending copy.
-        ttl_ms = self._ttl_ms if payment.status.is_terminal else min(self._ttl_ms, PENDING_TTL_MS)
+        ttl_ms = self._ttl_ms if payment.status.is_terminal else self._pending_ttl_ms
+        value = self._run.stamped(encode_json(payment))
         try:
-            await self._put_script(keys=[key], args=[encode_json(payment), payment.version, ttl_ms])
+            await self._put_script(keys=[key], args=[value, payment.version, ttl_ms])
         except Exception as error:
+            self._unwritten.add(key)  # it may or may not have landed: assume not
             self._went_down(error)
             return
+        self._unwritten.discard(key)
         self._came_back()
 
     async def ping(self) -> bool:

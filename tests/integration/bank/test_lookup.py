@@ -45,6 +45,17 @@ async def test_a_key_the_bank_never_saw_is_not_found(
     assert await make_bank(extended_banksim.url).lookup(new_key()) == NotFound()
 
 
+async def test_the_simulator_answers_a_key_it_never_saw_as_the_contract_says(
+    extended_banksim: Banksim, banksims: dict[str, str]
+) -> None:
+    answer = extended_banksim.record(new_key())
+    assert answer.status_code == 404
+    assert answer.json() == {"error_message": "unknown idempotency key", "code": "unknown_key"}
+    # Without the lookup route (--plain) the 404 is the framework's, with no error_message.
+    plain = Banksim(banksims["plain"], plain=True).record(new_key())
+    assert plain.status_code == 404 and "error_message" not in plain.json()
+
+
 async def test_a_recorded_503_means_nothing_was_charged(
     extended_banksim: Banksim, make_bank: BankFactory
 ) -> None:
@@ -69,12 +80,23 @@ async def test_a_plain_bank_cannot_look_up(
 @pytest.mark.parametrize(
     ("answer", "expected"),
     [
-        (Canned(404, b'{"error_message": "not found"}'), LookupUnsupported()),
+        # The contract's "404 if never seen": any JSON object with error_message.
+        (Canned(404, b'{"error_message": "unknown key"}'), NotFound()),
+        (Canned(404, b'{"error_message": "not found", "code": "whatever"}'), NotFound()),
+        # No lookup route: a framework's own 404, a bare one, a 405, a 200 with no record.
         (Canned(404, b"Not Found"), LookupUnsupported()),
+        (Canned(404, b'{"status_code": 404, "detail": "Not Found"}'), LookupUnsupported()),
+        (Canned(404, b'["error_message"]'), LookupUnsupported()),
         (Canned(405, b""), LookupUnsupported()),
         (Canned(501, b"{}"), LookupUnsupported()),
+        (Canned(200, b"{}"), LookupUnsupported()),
+        (Canned(200, b"<html>Not a lookup</html>"), LookupUnsupported()),
+        (Canned(200, b'{"status": "ok"}'), LookupUnsupported()),
         (Canned(500, b"{}"), Unavailable(FailureReason.BANK_ERROR)),
-        (Canned(200, b"garbage"), Unknown("unreadable 200 lookup answer from the bank")),
+        (
+            Canned(200, b'{"authorized": true}'),
+            Unknown("unreadable 200 lookup answer from the bank"),
+        ),
     ],
 )
 async def test_lookup_answers_map_to_outcomes(

@@ -10,6 +10,7 @@ from paycore.bank import AuthorizationRequest, BankOutcome, LookupOutcome, Unkno
 from paycore.payment import FailureReason, PaymentStatus
 from tests.integration.bank.conftest import IMPATIENT, BankFactory, Banksim
 from tests.integration.bank.gateway import SHORT_POLICY, Gateway
+from tests.integration.bank.proxy import Canned, running_proxy
 
 pytestmark = pytest.mark.timeout(30)
 
@@ -51,6 +52,35 @@ async def test_a_payment_the_bank_never_saw_settles_as_failed(
 
     assert report.settled == [pending]
     assert gateway.stored(pending.id).failure_reason == FailureReason.NOT_RECEIVED_BY_BANK
+
+
+@pytest.mark.parametrize(
+    ("lookup_answer", "settled_as"),
+    [
+        # A bank that sends only the contract's error body, without the simulator's `code`.
+        (Canned(404, b'{"error_message": "unknown key"}'), FailureReason.NOT_RECEIVED_BY_BANK),
+        (Canned(404, b"Not Found"), None),  # no lookup route: asked again later
+        (Canned(405, b""), None),
+    ],
+)
+async def test_a_plain_404_settles_a_payment_the_bank_never_saw(
+    make_bank: BankFactory, lookup_answer: Canned, settled_as: FailureReason | None
+) -> None:
+    async with running_proxy(None) as stub:  # a bank stub answering every lookup this way
+        stub.outage = lookup_answer
+        gateway = Gateway(bank=_NeverSent(), lookups=make_bank(stub.url))
+        pending = (await gateway.pay("4111111111111111")).payment
+
+        report = await gateway.settle_after(timedelta(seconds=2))
+
+    assert [seen.method for seen in stub.seen] == ["GET"]
+    stored = gateway.stored(pending.id)
+    if settled_as is None:
+        assert report.still_pending == [pending]
+        assert stored.status is PaymentStatus.PENDING
+    else:
+        assert report.settled == [pending]
+        assert (stored.status, stored.failure_reason) == (PaymentStatus.FAILED, settled_as)
 
 
 class _NeverSent:

@@ -1,4 +1,8 @@
-"""A private, throwaway redis-server on a loopback port, for outage tests."""
+"""A private, throwaway redis-server on a loopback port, for outage tests.
+
+With `data_dir` it persists to an append-only file there, fsynced on every write, so a
+SIGKILLed server restarted on the same directory comes back with every acknowledged entry.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import time
+from pathlib import Path
 
 import redis
 
@@ -17,8 +22,9 @@ def free_port() -> int:
 
 
 class RedisServer:
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, data_dir: Path | None = None) -> None:
         self.port = port
+        self.data_dir = data_dir
         self.url = f"redis://127.0.0.1:{port}/0"
         self._process: subprocess.Popen[bytes] | None = None
 
@@ -27,9 +33,14 @@ class RedisServer:
         return shutil.which("redis-server") is not None
 
     def start(self) -> None:
+        persistence = (
+            ["--appendonly", "no"]
+            if self.data_dir is None
+            else ["--appendonly", "yes", "--appendfsync", "always", "--dir", str(self.data_dir)]
+        )
         self._process = subprocess.Popen(
             ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
-             "--save", "", "--appendonly", "no"],
+             "--save", "", *persistence],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )  # fmt: skip
@@ -48,6 +59,13 @@ class RedisServer:
             except subprocess.TimeoutExpired:
                 self._process.kill()
                 self._process.wait()
+            self._process = None
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown, no final save; only what the AOF already holds survives."""
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
             self._process = None
 
     def _answers(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import AsyncIterator, Iterator
 
@@ -11,7 +12,7 @@ import redis
 from structlog.testing import capture_logs
 
 from adapters.cache import RedisPaymentCache
-from adapters.cache.redis_cache import PENDING_TTL_MS
+from adapters.cache.redis_cache import PENDING_TTL_SECONDS
 from adapters.codec import decode_json, to_record
 from tests.conftest import service_missing
 from tests.integration.storage.conftest import delete_keys
@@ -44,7 +45,10 @@ async def test_entries_live_under_the_documented_key_with_a_ttl(redis_url: str) 
     client = redis.Redis.from_url(redis_url)
     try:
         await cache.put(p)
-        assert to_record(decode_json(client.get(key))) == to_record(p)
+        value = client.get(key)
+        assert to_record(decode_json(value)) == to_record(p)
+        # Stamped with the server's run: what a restart restores is told apart (a miss).
+        assert json.loads(value)["redis_run_id"] == client.info("server")["run_id"]
         assert 0 < client.pttl(key) <= 60_000
     finally:
         client.delete(key)
@@ -61,11 +65,12 @@ async def test_pending_payments_live_briefly_settled_ones_for_the_full_ttl(
     pending = payment()
     settled = payment()
     settled.authorize("auth-1", settled.created_at)
+    pending_ttl_ms = PENDING_TTL_SECONDS * 1000
     try:
         await cache.put(pending)
         await cache.put(settled)
-        assert 0 < client.pttl(cache.key(pending.merchant_id, pending.id)) <= PENDING_TTL_MS
-        assert client.pttl(cache.key(settled.merchant_id, settled.id)) > PENDING_TTL_MS
+        assert 0 < client.pttl(cache.key(pending.merchant_id, pending.id)) <= pending_ttl_ms
+        assert client.pttl(cache.key(settled.merchant_id, settled.id)) > pending_ttl_ms
     finally:
         client.close()
         await cache.close()
@@ -124,3 +129,24 @@ async def test_a_cache_pointed_at_a_closed_port_only_misses() -> None:
         finally:
             await cache.close()
     assert [e["event"] for e in logs] == ["cache.unavailable"]
+
+
+async def test_a_cached_read_is_one_get_and_nothing_else(private_redis: RedisServer) -> None:
+    """The run-id check costs no command per read: INFO runs once per new connection."""
+    cache = await RedisPaymentCache.open(private_redis.url)
+    client = redis.Redis(port=private_redis.port)
+    p = payment()
+    try:
+        await cache.put(p)
+        client.config_resetstat()
+        for _ in range(20):
+            assert await cache.get(p.merchant_id, p.id) is not None
+        calls = {
+            name.removeprefix("cmdstat_"): stats["calls"]
+            for name, stats in client.info("commandstats").items()
+        }
+        assert calls.pop("get") == 20
+        assert set(calls) <= {"config|resetstat", "config", "info"}  # this test's own
+    finally:
+        client.close()
+        await cache.close()
