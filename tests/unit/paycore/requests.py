@@ -46,7 +46,9 @@ def valid_requests(draw: st.DrawFn) -> dict[str, Any]:
         "expiry_year": draw(years),
         "cvv": draw(cvvs),
         "currency": draw(currencies),
-        "reference": draw(st.none() | st.text(max_size=100)),
+        "reference": draw(
+            st.none() | st.text(st.characters(exclude_characters="\x00"), max_size=100)
+        ),
     }
     if draw(st.booleans()):
         fields["amount"] = draw(st.integers(1, DEFAULT_MAX_AMOUNT))

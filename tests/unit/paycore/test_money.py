@@ -139,3 +139,11 @@ def test_to_major_is_a_decimal_with_the_currency_exponent() -> None:
 def test_non_finite_decimals_are_refused(major: Decimal) -> None:
     with pytest.raises(InvalidAmount, match="finite"):
         Money.from_major(major, "USD")
+
+
+@pytest.mark.parametrize(
+    "text", ["1E+100000000000000000000", "1e-1000000000000000000000", "0E1000000000000000000"]
+)
+def test_exponents_no_decimal_can_hold_are_invalid_amounts(text: str) -> None:
+    with pytest.raises(InvalidAmount, match="out of range"):
+        Money.from_major(text, "USD")

@@ -255,7 +255,12 @@ def test_reference_is_optional_and_at_most_100_characters(reference: str | None)
 
 @pytest.mark.parametrize(
     ("reference", "message"),
-    [("x" * 101, "must be at most 100 characters"), (123, "must be a string")],
+    [
+        ("x" * 101, "must be at most 100 characters"),
+        (123, "must be a string"),
+        # PostgreSQL cannot store NUL in text: refused alike on every storage, here.
+        ("order\x00-1", "must not contain NUL characters"),
+    ],
 )
 def test_bad_references_are_refused(reference: object, message: str) -> None:
     assert errors_of(reference=reference) == {"reference": message}
