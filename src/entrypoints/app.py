@@ -9,14 +9,12 @@ from typing import Any
 
 from litestar import Litestar
 from litestar.di import NamedDependency, Provide
-from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import SwaggerRenderPlugin
-from litestar.openapi.spec import Components, SecurityScheme
 
 from entrypoints.body import MAX_BODY_BYTES
 from entrypoints.container import Container, lifespan_of, resolve
 from entrypoints.errors import handle_error
 from entrypoints.metrics import metrics_endpoint
+from entrypoints.openapi import assets_router, openapi_config
 from entrypoints.request_context import add_request_id_header, request_context_middleware
 from entrypoints.routes.auth import generate_access_token, refresh_token
 from entrypoints.routes.legacy import get_payment_legacy, process_payment_legacy
@@ -51,14 +49,14 @@ def create_app(container: Container, *, settle_in_background: bool = True) -> Li
     if settle_in_background:
         lifespans.append(_settlement(container))
     return Litestar(
-        route_handlers=ROUTES,
+        route_handlers=[*ROUTES, assets_router()],
         dependencies=dependencies,
         lifespan=lifespans,
         exception_handlers={Exception: handle_error},
         middleware=[request_context_middleware(container.metrics())],
         before_send=[add_request_id_header],
         request_max_body_size=MAX_BODY_BYTES,
-        openapi_config=_openapi_config(),
+        openapi_config=openapi_config(),
         logging_config=None,
     )
 
@@ -96,20 +94,3 @@ def _settlement(container: Container) -> Callable[[Litestar], Any]:
             yield
 
     return lifespan
-
-
-def _openapi_config() -> OpenAPIConfig:
-    bearer = SecurityScheme(
-        type="http",
-        scheme="bearer",
-        bearer_format="JWT",
-        description="POST /v1/auth/generate_access_token gives one",
-    )
-    return OpenAPIConfig(
-        title="paygate",
-        version="1.0.0",
-        description="A payment gateway. Amounts are integers in the currency's minor unit.",
-        path="/schema",
-        render_plugins=[SwaggerRenderPlugin()],
-        components=Components(security_schemes={"BearerToken": bearer}),
-    )

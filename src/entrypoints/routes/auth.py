@@ -11,7 +11,6 @@ from litestar.di import NamedDependency
 from adapters.auth import MerchantSessions, TokenPair
 from entrypoints.body import first_present, read_json_object
 from entrypoints.dto import TokenData, TokenEnvelope, TokenOut, TokenPairOut
-from entrypoints.openapi import LOGIN_REQUEST, REFRESH_REQUEST, legacy_errors, with_request_body
 from entrypoints.wire import json_response
 from paycore.errors import FieldError, ValidationFailed
 
@@ -19,9 +18,11 @@ from paycore.errors import FieldError, ValidationFailed
 @post(
     "/v1/auth/generate_access_token",
     status_code=200,
+    operation_id="generateAccessToken",
+    tags=["Authentication"],
     summary="Exchange email and API key for an access and a refresh token",
-    operation_class=with_request_body(LOGIN_REQUEST),
-    responses=legacy_errors(400, 401, 413),
+    description="The access token authenticates API calls for 15 minutes; the refresh "
+    "token (7 days) gets a new pair from POST /v1/auth/refresh.",
 )
 async def generate_access_token(
     request: Request[Any, Any, Any], sessions: NamedDependency[MerchantSessions]
@@ -37,9 +38,11 @@ async def generate_access_token(
 @post(
     "/v1/auth/refresh",
     status_code=200,
+    operation_id="refreshToken",
+    tags=["Authentication"],
     summary="Rotate a refresh token: it works once, reuse revokes the whole login",
-    operation_class=with_request_body(REFRESH_REQUEST),
-    responses=legacy_errors(400, 401, 413),
+    description="Answers a new access and refresh token. A refresh token works once: "
+    "sending it again is treated as theft and revokes every token of that login (401).",
 )
 async def refresh_token(
     request: Request[Any, Any, Any], sessions: NamedDependency[MerchantSessions]

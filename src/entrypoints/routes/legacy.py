@@ -12,7 +12,6 @@ from entrypoints.auth import SECURITY, current_merchant_id
 from entrypoints.body import read_json_object
 from entrypoints.dto import LegacyDetailsEnvelope, LegacyPaymentEnvelope
 from entrypoints.metrics import MeteredProcessPayment
-from entrypoints.openapi import LEGACY_PAYMENT_REQUEST, legacy_errors, with_request_body
 from entrypoints.presenters import legacy_created_response, legacy_details_response
 from entrypoints.routes.payments import (
     IdempotencyKey,
@@ -30,9 +29,11 @@ _AUTH = {"merchant_id": Provide(current_merchant_id)}
     status_code=201,
     dependencies=_AUTH,
     security=SECURITY,
+    operation_id="processPaymentLegacy",
+    tags=["Legacy"],
     summary="Create a payment (legacy shape, amount in major units)",
-    operation_class=with_request_body(LEGACY_PAYMENT_REQUEST),
-    responses=legacy_errors(400, 401, 409, 413, 422, payment_codes=(202, 402, 502, 503)),
+    description="The original design's POST: the same validation, idempotency and bank call "
+    "as POST /v1/payments, answered in the `{success, data}` envelope; a decline is a 402.",
 )
 async def process_payment_legacy(
     request: Request[Any, Any, Any],
@@ -50,8 +51,9 @@ async def process_payment_legacy(
     "/v1/get-payment",
     dependencies=_AUTH,
     security=SECURITY,
+    operation_id="getPaymentLegacy",
+    tags=["Legacy"],
     summary="Retrieve a payment (legacy shape, amount in major units)",
-    responses=legacy_errors(401, 404),
 )
 async def get_payment_legacy(
     merchant_id: NamedDependency[str],

@@ -7,7 +7,6 @@ from typing import Any
 import structlog
 from litestar import Response, get
 from litestar.di import NamedDependency
-from litestar.openapi.datastructures import ResponseSpec
 from litestar.response import Redirect
 
 from entrypoints.dto import Health
@@ -16,15 +15,21 @@ from entrypoints.wire import json_response
 log = structlog.get_logger(__name__)
 
 
-@get("/health", summary="Liveness: the process answers", include_in_schema=True)
+@get(
+    "/health",
+    operation_id="health",
+    tags=["Operations"],
+    summary="Liveness: the process answers",
+)
 async def health() -> Health:
     return Health(status="ok")
 
 
 @get(
     "/ready",
+    operation_id="ready",
+    tags=["Operations"],
     summary="Readiness: the database answers",
-    responses={503: ResponseSpec(Health, description="The database does not answer")},
 )
 async def ready(database: NamedDependency[Any]) -> Response[Health]:
     try:

@@ -13,7 +13,6 @@ from entrypoints.auth import SECURITY, current_merchant_id
 from entrypoints.body import MalformedRequest, first_present, read_json_object
 from entrypoints.dto import PaymentOut
 from entrypoints.metrics import MeteredProcessPayment
-from entrypoints.openapi import PAYMENT_REQUEST, problems, with_request_body
 from entrypoints.presenters import PAYMENTS_PATH, created_payment_response, payment_out
 from entrypoints.wire import json_response
 from paycore.use_cases import ProcessPaymentCommand, RetrievePayment
@@ -60,9 +59,13 @@ def payment_request_from(body: dict[str, Any], *, legacy: bool = False) -> Payme
     status_code=201,
     dependencies=_AUTH,
     security=SECURITY,
+    operation_id="createPayment",
+    tags=["Payments"],
     summary="Create a payment",
-    operation_class=with_request_body(PAYMENT_REQUEST),
-    responses=problems(202, 400, 401, 409, 413, 422, 502, 503),
+    description="Validates the card and amount, records the payment, asks the bank to "
+    "authorize it and answers its outcome: 201 `Authorized` or `Declined`, 202 `Pending` "
+    "(the bank timed out; it settles by itself), 502/503 `Failed` (nothing was charged). "
+    "Send an `Idempotency-Key` so that a retry after a network error can never charge twice.",
 )
 async def create_payment(
     request: Request[Any, Any, Any],
@@ -80,8 +83,11 @@ async def create_payment(
     PAYMENTS_PATH + "/{payment_id:str}",
     dependencies=_AUTH,
     security=SECURITY,
+    operation_id="getPayment",
+    tags=["Payments"],
     summary="Retrieve a payment",
-    responses=problems(401, 404),
+    description="The payment in its current status: poll it after a 202 `Pending` until it "
+    "is `Authorized`, `Declined` or `Failed`.",
 )
 async def get_payment(
     merchant_id: NamedDependency[str],

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
+import httpx
 import pytest
 from dependency_injector import providers
 from litestar import Litestar
@@ -17,6 +18,7 @@ from adapters.memory import InMemoryBank, InMemoryPaymentCache, InMemoryStore, M
 from entrypoints.app import create_app
 from entrypoints.container import Container, build_container, resolve
 from entrypoints.settings import Settings
+from tests.integration.http.contract import Answer, served_document, violations
 
 JWT_SECRET = "test-secret-" + "x" * 40
 VISA_ODD = "4111 1111 1111 1111"  # authorized by InMemoryBank (odd last digit)
@@ -94,8 +96,25 @@ def app(container: Container) -> Litestar:
 
 @pytest.fixture
 async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    """The app's test client; every response it receives must match the OpenAPI document."""
+    answers: list[Answer] = []
+
+    async def record(response: httpx.Response) -> None:
+        await response.aread()
+        request = response.request
+        headers = {k.lower(): v for k, v in response.headers.items()}
+        answers.append(
+            Answer(
+                request.method, request.url.path, response.status_code, headers, response.content
+            )
+        )
+
     async with AsyncTestClient(app) as test_client:
+        test_client.event_hooks["response"].append(record)
         yield test_client
+    document = served_document()
+    problems = [problem for answer in answers for problem in violations(answer, document)]
+    assert not problems, "responses that do not match the OpenAPI document:\n" + "\n".join(problems)
 
 
 async def register(container: Container, email: str) -> NewMerchant:

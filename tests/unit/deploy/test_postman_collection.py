@@ -15,7 +15,7 @@ from tests.unit.deploy.documented import POSTMAN
 COLLECTION = POSTMAN / "paygate.postman_collection.json"
 SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 
-# Every route of the HTTP contract (shared/API.md, sections 2, 3, 4 and 6).
+# Every route of the HTTP contract (docs/API.md, sections 2, 3, 4 and 6).
 API_ROUTES = {
     ("POST", "/v1/auth/generate_access_token"),
     ("POST", "/v1/auth/refresh"),
