@@ -134,6 +134,12 @@ BANK_DOWN_PROBLEM = problem(
     "the bank could not be reached; nothing was charged",
     payment_id=FAILED_ID,
 )
+STORAGE_DOWN_PROBLEM = problem(
+    "storage-unavailable",
+    "Service unavailable",
+    503,
+    "the payment store is unavailable; nothing was charged, retry shortly",
+)
 INTERNAL_PROBLEM = problem("internal-error", "Internal error", 500, "an unexpected error")
 
 

@@ -301,9 +301,16 @@ def _create_payment() -> Json:
             ),
             "503": problem(
                 "`Failed`: the bank could not be reached, or the circuit breaker is open. "
-                "Nothing was charged; try again after Retry-After seconds with a new key.",
-                {"bank_unavailable": example("Bank unavailable", ex.BANK_DOWN_PROBLEM)},
-                schema="PaymentFailedProblem",
+                "Nothing was charged; try again after Retry-After seconds with a new key. "
+                "Or `storage-unavailable`: the payment store failed before the bank was "
+                "called (no `payment_id`); retry after Retry-After seconds, the same key is "
+                "safe. Once the bank was called the answer is never an error: a store "
+                "failure then answers 202 `Pending`, which settles by itself.",
+                {
+                    "bank_unavailable": example("Bank unavailable", ex.BANK_DOWN_PROBLEM),
+                    "storage_unavailable": example("Store unavailable", ex.STORAGE_DOWN_PROBLEM),
+                },
+                schema="UnavailableProblem",
                 headers=("Retry-After", *_REPLAY),
             ),
         },

@@ -26,6 +26,8 @@ PROBLEM_SLUGS = {
     "idempotency-key-reused": "this Idempotency-Key was used with a different body",
     "payload-too-large": "the body is larger than 64 KiB",
     "payment-failed": "the bank answered an error or could not be reached; nothing was charged",
+    "storage-unavailable": "the payment store could not be reached before the bank was "
+    "called: nothing was charged; retry after Retry-After seconds",
     "internal-error": "an unexpected error on the gateway's side",
 }
 
@@ -147,9 +149,14 @@ SCHEMAS: dict[str, Json] = {
             "idempotency-in-progress",
             "idempotency-key-reused",
             "payload-too-large",
+            "storage-unavailable",
             "internal-error",
         ),
-        {"type": "integer", "enum": [401, 404, 409, 413, 422, 500], "description": "HTTP status"},
+        {
+            "type": "integer",
+            "enum": [401, 404, 409, 413, 422, 500, 503],
+            "description": "HTTP status",
+        },
     ),
     "ValidationProblem": _problem(
         "The request cannot be used: nothing was created and the bank was not called",
@@ -165,6 +172,12 @@ SCHEMAS: dict[str, Json] = {
         {"payment_id": _UUID | {"description": "The Failed payment's id, for GET and support"}},
         optional=False,
     ),
+    "UnavailableProblem": {
+        "description": "A 503: the bank was unreachable (`payment-failed`, with `payment_id`) "
+        "or the payment store was (`storage-unavailable`, before any bank call). Either way "
+        "nothing was charged.",
+        "oneOf": [ref("PaymentFailedProblem"), ref("Problem")],
+    },
     "AccessToken": obj(
         "A signed JWT and when it expires",
         {
