@@ -53,6 +53,20 @@ def payment_body(**overrides: Any) -> dict[str, Any]:
     return body
 
 
+def legacy_body(**overrides: Any) -> dict[str, Any]:
+    """A valid body of the legacy route (major units, two-digit year, integer CVV)."""
+    body: dict[str, Any] = {
+        "card_number": VISA_ODD,
+        "exp_month": 12,
+        "exp_year": 30,
+        "cvv": 123,
+        "amount": 10.5,
+        "currency": "USD",
+    }
+    body.update(overrides)
+    return body
+
+
 def make_container(
     database: MemoryDatabase, bank: Any, clock: ManualClock, **settings: Any
 ) -> Container:

@@ -6,21 +6,9 @@ import pytest
 
 from paycore.bank import Unavailable, Unknown
 from paycore.payment import FailureReason
-from tests.integration.http.conftest import VISA_EVEN, VISA_ODD
+from tests.integration.http.conftest import VISA_EVEN, legacy_body
 
 ROUTE = "/v1/process-payment"
-
-
-def legacy_body(**overrides):
-    body = {
-        "card_number": VISA_ODD,
-        "exp_month": 12,
-        "exp_year": 30,
-        "cvv": 123,
-        "amount": 10.5,
-        "currency": "USD",
-    }
-    return {**body, **overrides}
 
 
 async def test_authorized_is_201_with_the_envelope(client, auth) -> None:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from tests.integration.http.conftest import payment_body
-
-LEGACY = {"card_number": "4111111111111111", "exp_month": 12, "exp_year": 30, "cvv": 123,
-          "amount": 10.5, "currency": "USD"}  # fmt: skip
+from tests.integration.http.conftest import legacy_body, payment_body
 
 
 async def test_every_route_with_payment_data_says_no_store(client, auth) -> None:
     created = await client.post("/v1/payments", json=payment_body(), headers=auth)
     payment_id = created.json()["id"]
-    legacy = await client.post("/v1/process-payment", json=LEGACY, headers=auth)
+    legacy = await client.post("/v1/process-payment", json=legacy_body(), headers=auth)
     answers = [
         created,
         await client.get(f"/v1/payments/{payment_id}", headers=auth),

@@ -18,7 +18,7 @@ from adapters.memory import InMemoryBank
 from paycore.bank import Unavailable, Unknown
 from paycore.card import detect_brand
 from paycore.payment import FailureReason, PaymentStatus
-from tests.integration.http.conftest import VISA_EVEN, VISA_ODD, MemoryDatabase, payment_body
+from tests.integration.http.conftest import VISA_EVEN, MemoryDatabase, legacy_body, payment_body
 from tests.integration.http.contract import (
     Answer,
     operation_for,
@@ -204,14 +204,7 @@ async def test_every_documented_route_and_status_answers_as_documented(
     assert {a.path for a in replays} == {"/v1/payments", "/v1/process-payment"}
 
 
-LEGACY = {
-    "card_number": VISA_ODD,
-    "exp_month": 12,
-    "exp_year": 30,
-    "cvv": 123,
-    "amount": 10.5,
-    "currency": "USD",
-}
+LEGACY = legacy_body()
 TOO_LARGE = b'{"a": "' + b"x" * 70_000 + b'"}'
 
 
