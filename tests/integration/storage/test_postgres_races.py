@@ -11,6 +11,7 @@ from psycopg.conninfo import make_conninfo
 from psycopg_pool import PoolTimeout
 
 from adapters.postgres import PostgresDatabase
+from paycore.errors import StorageUnavailable
 from tests.unit.adapters.builders import T0, claim, later, new_id, payment
 
 pytestmark = pytest.mark.integration
@@ -116,7 +117,8 @@ async def test_ping_is_false_when_the_server_cannot_be_reached(pg_db: PostgresDa
 async def test_a_unit_whose_backend_dies_fails_cleanly_and_the_next_works(
     pg_db: PostgresDatabase, pg_url: str
 ) -> None:
-    with pytest.raises(psycopg.OperationalError):
+    # The dead connection surfaces as the domain's StorageUnavailable (a 503 over HTTP).
+    with pytest.raises(StorageUnavailable):
         async with pg_db.unit_of_work() as uow:
             pid = (await (await uow.execute("SELECT pg_backend_pid()")).fetchone())[0]
             with psycopg.connect(pg_url, autocommit=True) as admin:
