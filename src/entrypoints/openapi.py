@@ -30,6 +30,14 @@ _MONTH = Schema(type=_INTEGER, minimum=1, maximum=12, examples=[12])
 _YEAR = Schema(type=_INTEGER, minimum=0, maximum=9999, description="2030 (or 30)", examples=[2030])
 _CVV = Schema(type=_STRING, pattern=r"^[0-9]{3,4}$", examples=["123"])
 _CURRENCY = Schema(type=_STRING, pattern=r"^[A-Z]{3}$", examples=["USD"])
+_METADATA = Schema(
+    type=OpenAPIType.OBJECT,
+    max_properties=20,
+    property_names=Schema(type=_STRING, min_length=1, max_length=40),
+    additional_properties=Schema(type=_STRING, max_length=500),
+    description="Your own labels, returned on the payment; never card numbers (refused)",
+    examples=[{"order_id": "6735"}],
+)
 
 PAYMENT_REQUEST = _object(
     ["card_number", "expiry_month", "expiry_year", "cvv", "amount", "currency"],
@@ -40,6 +48,7 @@ PAYMENT_REQUEST = _object(
     amount=Schema(type=_INTEGER, minimum=1, description="minor units: USD 10.50 is 1050"),
     currency=_CURRENCY,
     reference=Schema(type=[_STRING, OpenAPIType.NULL], max_length=100),
+    metadata=_METADATA,
 )
 LEGACY_PAYMENT_REQUEST = _object(
     ["card_number", "exp_month", "exp_year", "cvv", "amount", "currency"],
@@ -52,6 +61,7 @@ LEGACY_PAYMENT_REQUEST = _object(
         description="major units: 10.50 (number or string)",
     ),
     currency=_CURRENCY,
+    metadata=_METADATA,
 )
 LOGIN_REQUEST = _object(
     ["email", "api_key"], email=Schema(type=_STRING), api_key=Schema(type=_STRING)
