@@ -228,7 +228,9 @@ class StorageContract:
     async def test_a_completed_key_keeps_the_answer_in_every_field(
         self, new_uow: UowFactory
     ) -> None:
-        answered = payment(reference=None, next_settlement_at=later(T0, 30))
+        answered = payment(
+            reference=None, next_settlement_at=later(T0, 30), metadata={"order_id": "67"}
+        )
         answered.fail(FailureReason.CIRCUIT_OPEN, later(T0, 1))
         await complete_key(new_uow, answered, "key-1", retry_after_seconds=17)
         holder = await holder_of(new_uow, answered.merchant_id, "key-1")
