@@ -26,6 +26,9 @@ class PaymentRecord(msgspec.Struct, frozen=True, kw_only=True):
     card_expiry_year: int
     card_fingerprint: str
     reference: str | None
+    # Records written before metadata existed (cached copies, idempotency snapshots) have
+    # none: they decode as empty metadata.
+    metadata: dict[str, str] = {}
     status: str
     authorization_code: str | None
     decline_reason: str | None
@@ -57,6 +60,7 @@ def to_record(payment: Payment) -> PaymentRecord:
         card_expiry_year=card.expiry.year,
         card_fingerprint=card.fingerprint,
         reference=payment.reference,
+        metadata=dict(payment.metadata),
         status=payment.status.value,
         authorization_code=payment.authorization_code,
         decline_reason=payment.decline_reason,
@@ -92,6 +96,7 @@ def from_record(record: PaymentRecord) -> Payment:
         next_settlement_at=None
         if record.next_settlement_at is None
         else _utc(record.next_settlement_at),
+        metadata=record.metadata,
     )
 
 

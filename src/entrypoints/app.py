@@ -19,12 +19,14 @@ from entrypoints.request_context import add_request_id_header, request_context_m
 from entrypoints.routes.auth import generate_access_token, refresh_token
 from entrypoints.routes.legacy import get_payment_legacy, process_payment_legacy
 from entrypoints.routes.operations import health, ready, swagger_redirect
+from entrypoints.routes.payment_list import list_payments
 from entrypoints.routes.payments import create_payment, get_payment
 from entrypoints.settlement import settlement_loop
 
 ROUTES = [
     create_payment,
     get_payment,
+    list_payments,
     process_payment_legacy,
     get_payment_legacy,
     generate_access_token,
@@ -36,7 +38,7 @@ ROUTES = [
 ]
 _INJECTED = ("sessions", "database", "metrics")
 # Use cases that only an authenticated merchant reaches.
-_AFTER_AUTHENTICATION = ("process_payment", "retrieve_payment")
+_AFTER_AUTHENTICATION = ("process_payment", "retrieve_payment", "list_payments")
 
 
 def create_app(container: Container, *, settle_in_background: bool = True) -> Litestar:

@@ -21,6 +21,7 @@ from entrypoints.keys import fingerprint_key, token_settings
 from entrypoints.metrics import MeteredProcessPayment
 from entrypoints.settings import BANK_CONNECT_TIMEOUT, Settings, SettingsError
 from paycore.use_cases import (
+    ListPayments,
     ProcessPayment,
     RetrievePayment,
     SettlementPolicy,
@@ -125,6 +126,7 @@ class Container(containers.DeclarativeContainer):
         MeteredProcessPayment, inner=payment_processor, metrics=metrics
     )
     retrieve_payment = providers.Singleton(RetrievePayment, uow=unit_of_work, cache=cache)
+    list_payments = providers.Singleton(ListPayments, uow=unit_of_work)
     settle_pending = providers.Singleton(
         SettlePendingPayments,
         uow=unit_of_work,

@@ -26,10 +26,18 @@ class PaymentOut(msgspec.Struct):
     currency: str
     card: CardOut
     reference: str | None
+    metadata: dict[str, str]
     authorization_code: str | None
     decline_reason: str | None
     created_at: str
     updated_at: str
+
+
+class PaymentListOut(msgspec.Struct):
+    """A page of payments, newest first; `has_more`: more lie in the direction of travel."""
+
+    data: list[PaymentOut]
+    has_more: bool
 
 
 class FieldErrorOut(msgspec.Struct):

@@ -53,6 +53,7 @@ def payment_out(payment: Payment) -> PaymentOut:
             expiry_year=card.expiry.year,
         ),
         reference=payment.reference,
+        metadata=dict(payment.metadata),
         authorization_code=payment.authorization_code,
         decline_reason=payment.decline_reason,
         created_at=_timestamp(payment.created_at),

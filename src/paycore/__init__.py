@@ -14,9 +14,12 @@ from paycore.errors import (
     PaymentNotFound,
     ValidationFailed,
 )
+from paycore.list_request import PaymentListRequest
+from paycore.listing import PaymentFilters, PaymentPage
 from paycore.money import Currency, Money
 from paycore.payment import FailureReason, Payment, PaymentStatus
 from paycore.use_cases import (
+    ListPayments,
     PaymentResult,
     ProcessPayment,
     ProcessPaymentCommand,
@@ -34,10 +37,14 @@ __all__ = [
     "IdempotencyRequestInProgress",
     "IllegalTransition",
     "InvalidCredentials",
+    "ListPayments",
     "Money",
     "PaycoreError",
     "Payment",
+    "PaymentFilters",
+    "PaymentListRequest",
     "PaymentNotFound",
+    "PaymentPage",
     "PaymentPolicy",
     "PaymentRequest",
     "PaymentResult",

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import cast
 
 from paycore.card import CardSummary
 from paycore.errors import IllegalTransition
+from paycore.metadata import Metadata
 from paycore.money import Money
 
 
@@ -57,6 +59,17 @@ class Payment:
     version: int = 1
     settlement_attempts: int = 0
     next_settlement_at: datetime | None = field(default=None)
+    # The merchant's labels, checked by validation; frozen here (see __setattr__).
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "metadata":
+            if hasattr(self, "metadata"):
+                raise AttributeError("a payment's metadata is fixed when the payment is created")
+            # A frozen copy: neither the caller's dict nor anyone holding the payment can
+            # change it afterwards.
+            value = Metadata(cast("dict[str, str]", value))
+        object.__setattr__(self, name, value)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Payment) and other.id == self.id

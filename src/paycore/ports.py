@@ -9,6 +9,7 @@ from typing import Protocol, Self
 
 from paycore.bank import AuthorizationRequest, BankOutcome, LookupOutcome
 from paycore.idempotency import IdempotencyRecord
+from paycore.listing import PaymentQuery
 from paycore.merchant import Merchant
 from paycore.payment import Payment
 from paycore.refresh_token import RefreshToken
@@ -53,6 +54,14 @@ class PaymentRepository(Protocol):
         self, created_before: datetime, now: datetime, limit: int
     ) -> list[Payment]:
         """Pending payments created before a time whose next settlement attempt is due."""
+        ...
+
+    async def list_for_merchant(self, query: PaymentQuery) -> list[Payment]:
+        """At most `query.limit` of the merchant's payments that `query.admits`, nearest
+        to `query.start` first: newest first going OLDER, oldest first going NEWER.
+
+        Ordered by (created_at, id); a store answers from an index on that order, never
+        by skipping rows, so the cost of a page does not grow with its depth."""
         ...
 
 

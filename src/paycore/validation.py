@@ -12,6 +12,7 @@ from paycore import fields
 from paycore.card import CardDetails, Expiry
 from paycore.errors import FieldError, InvalidAmount, ValidationFailed
 from paycore.fields import as_int
+from paycore.metadata import Metadata, parse_metadata
 from paycore.money import Money, currency, exact_decimal
 
 DEFAULT_CURRENCIES = frozenset({"USD", "EUR", "GBP"})
@@ -42,6 +43,8 @@ class PaymentRequest:
     amount: object
     currency: object
     reference: object = None
+    # An object of string keys to string values; None (absent) is no metadata.
+    metadata: object = None
     # Legacy clients send decimal major units (10.50) instead of minor units (1050).
     amount_unit: Literal["minor", "major"] = "minor"
 
@@ -51,6 +54,7 @@ class ValidPayment:
     card: CardDetails
     amount: Money
     reference: str | None
+    metadata: Metadata
 
 
 def validate(request: PaymentRequest, policy: PaymentPolicy, today: date) -> ValidPayment:
@@ -75,12 +79,14 @@ def validate(request: PaymentRequest, policy: PaymentPolicy, today: date) -> Val
     amount, amount_error = _amount(request.amount, request.amount_unit, code, policy)
     check("amount", amount_error)
     check("reference", fields.reference_error(request.reference))
+    metadata, metadata_errors = parse_metadata(request.metadata)
+    errors.extend(metadata_errors)
     if errors:
         raise ValidationFailed(errors)
     assert amount is not None and month and year
     card = CardDetails(number=pan, cvv=cvv, expiry=Expiry(month, year))
     reference = request.reference if isinstance(request.reference, str) else None
-    return ValidPayment(card=card, amount=amount, reference=reference)
+    return ValidPayment(card=card, amount=amount, reference=reference, metadata=metadata)
 
 
 def _currency(value: object, policy: PaymentPolicy) -> tuple[str, str | None]:

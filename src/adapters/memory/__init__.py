@@ -8,10 +8,10 @@ of work ends, as a database's unique index would hold it.
 from adapters.memory.bank import InMemoryBank
 from adapters.memory.cache import InMemoryPaymentCache
 from adapters.memory.clocks import ManualClock, SequentialIds
+from adapters.memory.payments import InMemoryPaymentRepository
 from adapters.memory.repositories import (
     InMemoryIdempotencyStore,
     InMemoryMerchantRepository,
-    InMemoryPaymentRepository,
     InMemoryRefreshTokenRepository,
 )
 from adapters.memory.units import InMemoryStore, InMemoryUnitOfWork

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Self
 
+from adapters.memory.payments import InMemoryPaymentRepository
 from adapters.memory.repositories import (
     InMemoryIdempotencyStore,
     InMemoryMerchantRepository,
-    InMemoryPaymentRepository,
     InMemoryRefreshTokenRepository,
 )
 from paycore.idempotency import IdempotencyRecord

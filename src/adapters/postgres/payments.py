@@ -7,9 +7,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from psycopg import AsyncCursor
+from psycopg.types.json import Jsonb
 
 from adapters.codec import PAYMENT_COLUMNS, from_row, to_row
+from adapters.listing_sql import list_statement
 from paycore.errors import StalePayment
+from paycore.listing import PaymentQuery
 from paycore.payment import Payment
 
 if TYPE_CHECKING:
@@ -17,6 +20,7 @@ if TYPE_CHECKING:
 
 # Built only from the codec's constant column names (hence noqa: S608 below).
 _UUID_COLUMNS = frozenset({"id", "merchant_id"})
+_METADATA = PAYMENT_COLUMNS.index("metadata")
 _SELECTED = ", ".join(f"{c}::text" if c in _UUID_COLUMNS else c for c in PAYMENT_COLUMNS)
 _INSERT = (
     f"INSERT INTO payments ({', '.join(PAYMENT_COLUMNS)}) "  # noqa: S608
@@ -48,7 +52,7 @@ class PostgresPaymentRepository:
         self._uow = uow
 
     async def add(self, payment: Payment) -> None:
-        self._uow.defer(_INSERT, to_row(payment))
+        self._uow.defer(_INSERT, _to_sql(payment))
 
     async def get(self, merchant_id: str, payment_id: str) -> Payment | None:
         if not (is_uuid(merchant_id) and is_uuid(payment_id)):
@@ -58,7 +62,7 @@ class PostgresPaymentRepository:
         return None if row is None else from_row(row)
 
     async def save(self, payment: Payment) -> None:
-        params = (*to_row(payment), payment.id, payment.version - 1)
+        params = (*_to_sql(payment), payment.id, payment.version - 1)
 
         def guard(cursor: AsyncCursor[Any]) -> None:
             # 0 rows: another writer moved the row past the version we read.
@@ -72,3 +76,20 @@ class PostgresPaymentRepository:
     ) -> list[Payment]:
         cursor = await self._uow.execute(_SELECT_DUE, (created_before, now, limit))
         return [from_row(row) for row in await cursor.fetchall()]
+
+    async def list_for_merchant(self, query: PaymentQuery) -> list[Payment]:
+        if not is_uuid(query.merchant_id):
+            return []
+        sql, params = list_statement(query, columns=_SELECTED, placeholder="%s", moment=_same)
+        cursor = await self._uow.execute(sql, tuple(params))
+        return [from_row(row) for row in await cursor.fetchall()]
+
+
+def _to_sql(payment: Payment) -> tuple[object, ...]:
+    values = list(to_row(payment))
+    values[_METADATA] = Jsonb(values[_METADATA])  # a dict is no parameter without its type
+    return tuple(values)
+
+
+def _same(moment: datetime) -> datetime:
+    return moment

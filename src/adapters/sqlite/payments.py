@@ -6,15 +6,22 @@ import sqlite3
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from adapters.codec import PAYMENT_COLUMNS, TIMESTAMP_COLUMNS, from_row, to_row
+from adapters.listing_sql import list_statement
 from adapters.sqlite.timestamps import from_micros, to_micros
 from paycore.errors import StalePayment
+from paycore.listing import PaymentQuery
 from paycore.payment import Payment
 
 if TYPE_CHECKING:
     from adapters.sqlite.unit_of_work import SqliteUnitOfWork
 
 _TIMESTAMPS = [i for i, name in enumerate(PAYMENT_COLUMNS) if name in TIMESTAMP_COLUMNS]
+# Metadata is a JSON object in a TEXT column.
+_METADATA = PAYMENT_COLUMNS.index("metadata")
+_metadata_decoder = msgspec.json.Decoder(dict[str, str])
 # The SQL below is built only from the codec's constant column names (hence noqa: S608).
 _COLUMNS = ", ".join(PAYMENT_COLUMNS)
 _INSERT = f"INSERT INTO payments ({_COLUMNS}) VALUES ({', '.join('?' for _ in PAYMENT_COLUMNS)})"  # noqa: S608
@@ -57,12 +64,18 @@ class SqlitePaymentRepository:
         rows = await self._uow.read(lambda c: c.execute(_SELECT_DUE, params).fetchall())
         return [_from_sql(row) for row in rows]
 
+    async def list_for_merchant(self, query: PaymentQuery) -> list[Payment]:
+        sql, params = list_statement(query, columns=_COLUMNS, placeholder="?", moment=to_micros)
+        rows = await self._uow.read(lambda c: c.execute(sql, params).fetchall())
+        return [_from_sql(row) for row in rows]
+
 
 def _to_sql(payment: Payment) -> list[object]:
     values = list(to_row(payment))
     for i in _TIMESTAMPS:
         moment = values[i]
         values[i] = None if moment is None else to_micros(moment)  # type: ignore[arg-type]
+    values[_METADATA] = msgspec.json.encode(values[_METADATA]).decode()
     return values
 
 
@@ -71,4 +84,5 @@ def _from_sql(row: sqlite3.Row | tuple[object, ...]) -> Payment:
     for i in _TIMESTAMPS:
         micros = values[i]
         values[i] = None if micros is None else from_micros(micros)
+    values[_METADATA] = _metadata_decoder.decode(values[_METADATA])  # type: ignore[arg-type]
     return from_row(values)

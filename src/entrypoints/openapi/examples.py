@@ -62,6 +62,7 @@ def payment(
             "expiry_year": 2030,
         },
         "reference": "order-123",
+        "metadata": {"order_id": "6735"},
         "authorization_code": None,
         "decline_reason": None,
         "created_at": "2026-12-01T22:18:36.237Z",
@@ -77,6 +78,8 @@ DECLINED = payment(DECLINED_ID, "Declined", "0002")
 NO_FUNDS = payment(NO_FUNDS_ID, "Declined", "0119", decline_reason="insufficient_funds")
 PENDING = payment(PENDING_ID, "Pending", "4242", updated_at="2026-12-01T22:18:36.237Z")
 FAILED = payment(FAILED_ID, "Failed", "5100", brand="mastercard")
+PAGE = {"data": [AUTHORIZED, NO_FUNDS], "has_more": True}
+LAST_PAGE = {"data": [DECLINED], "has_more": False}
 
 
 def problem(slug: str, title: str, status: int, detail: str, **extra: Any) -> dict[str, Any]:
@@ -92,6 +95,17 @@ VALIDATION_PROBLEM = problem(
     "card_number: is not a valid card number (checksum failed); "
     "expiry_month: must be an integer from 1 to 12",
     errors=[CARD_CHECKSUM, BAD_MONTH],
+)
+LIST_VALIDATION_PROBLEM = problem(
+    "validation-error",
+    "Invalid request",
+    400,
+    "limit: must be an integer from 1 to 100; "
+    "status: must be one of Pending, Authorized, Declined, Failed",
+    errors=[
+        {"field": "limit", "message": "must be an integer from 1 to 100"},
+        {"field": "status", "message": "must be one of Pending, Authorized, Declined, Failed"},
+    ],
 )
 MALFORMED_PROBLEM = problem(
     "malformed-request", "Malformed request", 400, "the body must be valid UTF-8 JSON"

@@ -8,7 +8,7 @@ from typing import Any
 from entrypoints.body import MAX_BODY_BYTES
 from entrypoints.openapi import examples as ex
 from entrypoints.openapi.examples import example
-from entrypoints.openapi.schemas import Json, ref
+from entrypoints.openapi.schemas import METADATA, Json, ref
 from entrypoints.wire import JSON, PROBLEM_JSON
 
 BEARER = [{"BearerToken": []}, {"LegacyBearerToken": []}]
@@ -159,6 +159,11 @@ _CURRENCY = {
     "(PAYGATE_CURRENCIES, default USD, EUR, GBP)",
     "examples": ["USD"],
 }
+_METADATA = METADATA | {
+    "description": "Optional: at most 20 keys of 1-40 characters to strings of at most 500; "
+    "stored and returned on the payment. A key or value that looks like a card number is "
+    "refused (400), as are NUL characters; every violation is listed as `metadata.<key>`.",
+}
 PAYMENT_REQUEST: Json = {
     "type": "object",
     "description": "Unknown fields are ignored. Any invalid field is a 400 naming every bad "
@@ -183,6 +188,7 @@ PAYMENT_REQUEST: Json = {
             "description": "Your own reference (an order number), returned as sent",
             "examples": ["order-123"],
         },
+        "metadata": _METADATA,
     },
 }
 LEGACY_PAYMENT_REQUEST: Json = {
@@ -205,6 +211,7 @@ LEGACY_PAYMENT_REQUEST: Json = {
             "examples": [10.5],
         },
         "currency": _CURRENCY,
+        "metadata": _METADATA,
     },
 }
 _IDEMPOTENCY_KEY = {
@@ -330,6 +337,58 @@ def _problem_401() -> Json:
 
 def _problem_500() -> Json:
     return problem(_INTERNAL, {"internal": example("Internal error", ex.INTERNAL_PROBLEM)})
+
+
+def _list_parameter(description: str, **schema: Any) -> Json:
+    return {"description": description, "schema": {"type": "string", **schema}}
+
+
+def _list_payments() -> Json:
+    statuses = {"enum": ["Pending", "Authorized", "Declined", "Failed"]}
+    return {
+        "security": BEARER,
+        "parameters": {
+            "limit": _list_parameter("1 to 100 payments per page (default 10)", examples=["10"]),
+            "starting_after": _list_parameter(
+                "A payment id (the last of a page): the page of payments older than it",
+                examples=[ex.AUTHORIZED_ID],
+            ),
+            "ending_before": _list_parameter(
+                "A payment id (the first of a page): the page just newer than it, still "
+                "newest first. Not together with starting_after.",
+                examples=[ex.AUTHORIZED_ID],
+            ),
+            "status": _list_parameter("Only payments in this status", **statuses),
+            "reference": _list_parameter("Only payments with exactly this reference"),
+            "created_gte": _list_parameter(
+                "Only payments created at or after this RFC 3339 time (write `+` as %2B)",
+                examples=["2026-12-01T00:00:00Z"],
+            ),
+            "created_lt": _list_parameter(
+                "Only payments created before this RFC 3339 time",
+                examples=["2026-12-02T00:00:00Z"],
+            ),
+        },
+        "responses": {
+            "200": response(
+                "A page of payments, newest first (`Cache-Control: no-store`)",
+                ref("PaymentList"),
+                {
+                    "page": example("A page with more after it", ex.PAGE),
+                    "last_page": example("The last page", ex.LAST_PAGE),
+                },
+            ),
+            "400": problem(
+                "A bad parameter (each named in `errors`): limit outside 1-100, an unknown "
+                "status, a time that is not RFC 3339, both cursors, an unknown or "
+                "repeated parameter, or a cursor that is not one of your payments.",
+                {"validation": example("Bad parameters", ex.LIST_VALIDATION_PROBLEM)},
+                schema="ValidationProblem",
+            ),
+            "401": _problem_401(),
+            "500": _problem_500(),
+        },
+    }
 
 
 def _get_payment() -> Json:
@@ -604,6 +663,7 @@ def _metrics() -> Json:
 
 OPERATIONS: dict[str, Json] = {
     "createPayment": _create_payment(),
+    "listPayments": _list_payments(),
     "getPayment": _get_payment(),
     "processPaymentLegacy": _process_payment_legacy(),
     "getPaymentLegacy": _get_payment_legacy(),

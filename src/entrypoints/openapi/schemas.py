@@ -61,6 +61,13 @@ def problem_type(*slugs: str) -> Json:
 
 
 _UUID = {"type": "string", "format": "uuid"}
+METADATA = {
+    "type": "object",
+    "maxProperties": 20,
+    "propertyNames": {"type": "string", "minLength": 1, "maxLength": 40},
+    "additionalProperties": {"type": "string", "maxLength": 500},
+    "examples": [{"order_id": "6735"}],
+}
 _TIMESTAMP = {"type": "string", "format": "date-time", "examples": ["2026-12-01T22:18:36.237Z"]}
 _CURRENCY = string("ISO 4217 code, upper case", pattern="^[A-Z]{3}$", examples=["USD"])
 _FIELD_ERRORS = {
@@ -122,6 +129,7 @@ SCHEMAS: dict[str, Json] = {
                 "maxLength": 100,
                 "description": "The merchant's own reference, as sent",
             },
+            "metadata": METADATA | {"description": "Your own labels, as sent; `{}` if none"},
             "authorization_code": {
                 "type": ["string", "null"],
                 "description": "The bank's authorization code: set when `Authorized`, else null",
@@ -132,6 +140,17 @@ SCHEMAS: dict[str, Json] = {
             },
             "created_at": _TIMESTAMP | {"description": "When the gateway received it (UTC)"},
             "updated_at": _TIMESTAMP | {"description": "When its status last changed (UTC)"},
+        },
+    ),
+    "PaymentList": obj(
+        "A page of the merchant's payments, newest first",
+        {
+            "data": {"type": "array", "items": ref("Payment"), "maxItems": 100},
+            "has_more": {
+                "type": "boolean",
+                "description": "More payments lie in the direction of travel: pass the last "
+                "id as `starting_after` (or the first as `ending_before`) for the next page",
+            },
         },
     ),
     "FieldError": obj(

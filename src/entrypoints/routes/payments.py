@@ -50,6 +50,7 @@ def payment_request_from(body: dict[str, Any], *, legacy: bool = False) -> Payme
         amount=body.get("amount"),
         currency=body.get("currency"),
         reference=body.get("reference"),
+        metadata=body.get("metadata"),
         amount_unit="major" if legacy else "minor",
     )
 

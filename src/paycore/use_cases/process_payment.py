@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from copy import copy
 from dataclasses import dataclass
 
@@ -100,19 +101,24 @@ class ProcessPayment:
             reference=valid.reference,
             created_at=now,
             updated_at=now,
+            metadata=valid.metadata,
         )
 
     def _request_fingerprint(self, valid: ValidPayment) -> str:
         """What makes two requests with one key the same request. Never the CVV: sensitive
         authentication data is not kept after authorization in any form (PCI DSS 3.3.1)."""
         card = valid.card
-        parts = (
+        parts: tuple[str, ...] = (
             card.number,
             card.expiry.as_bank_string(),
             str(valid.amount.minor),
             valid.amount.currency.code,
             valid.reference or "",
         )
+        if valid.metadata:
+            # Appended only when present, so keys claimed before metadata existed still
+            # match their retries; sorted, as a JSON object's key order means nothing.
+            parts += (json.dumps(valid.metadata, sort_keys=True),)
         return self._fingerprinter.fingerprint("\x1f".join(parts).encode())
 
     async def _record_on_a_fresh_unit_if_needed(

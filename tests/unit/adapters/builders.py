@@ -20,7 +20,13 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def payment(merchant_id: str | None = None, *, created_at: datetime = T0, **fields) -> Payment:
+def payment(
+    merchant_id: str | None = None,
+    *,
+    created_at: datetime = T0,
+    metadata: dict[str, str] | None = None,
+    **fields,
+) -> Payment:
     made = Payment(
         id=new_id(),
         merchant_id=merchant_id or new_id(),
@@ -29,6 +35,7 @@ def payment(merchant_id: str | None = None, *, created_at: datetime = T0, **fiel
         reference="order-123",
         created_at=created_at,
         updated_at=created_at,
+        metadata=metadata or {},
     )
     for name, value in fields.items():
         setattr(made, name, value)

@@ -19,7 +19,9 @@ class CacheContract:
         assert await cache.get(new_id(), new_id()) is None
 
     async def test_a_put_payment_reads_back_equal(self, cache: PaymentCache) -> None:
-        p = payment(next_settlement_at=later(T0, 30), settlement_attempts=1)
+        p = payment(
+            next_settlement_at=later(T0, 30), settlement_attempts=1, metadata={"order_id": "67"}
+        )
         await cache.put(p)
         assert to_record(await cache.get(p.merchant_id, p.id)) == to_record(p)
 

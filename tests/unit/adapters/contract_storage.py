@@ -15,6 +15,7 @@ import pytest
 from adapters.codec import to_record
 from paycore.errors import StalePayment
 from paycore.idempotency import IdempotencyRecord
+from paycore.listing import Direction, PaymentFilters, PaymentQuery, Position
 from paycore.payment import FailureReason, Payment, PaymentStatus
 from paycore.ports import UnitOfWork
 from tests.unit.adapters.builders import (
@@ -64,11 +65,27 @@ async def holder_of(new_uow: UowFactory, merchant_id: str, key: str) -> Idempote
     return holder
 
 
+async def listed(new_uow: UowFactory, merchant_id: str, limit: int = 100, **query) -> list[str]:
+    async with new_uow() as uow:
+        found = await uow.payments.list_for_merchant(PaymentQuery(merchant_id, limit, **query))
+    return [p.id for p in found]
+
+
 class StorageContract:
     async def test_a_payment_reads_back_equal_in_every_field(self, new_uow: UowFactory) -> None:
         p = payment(reference=None, settlement_attempts=2, next_settlement_at=later(T0, 30))
         await store(new_uow, p)
         assert to_record(await read(new_uow, p.merchant_id, p.id)) == to_record(p)
+
+    async def test_metadata_reads_back_and_in_a_list(self, new_uow: UowFactory) -> None:
+        labels = {"order_id": "6735", "note": 'café ✓ "quoted"', "empty": ""}
+        p, bare = payment(metadata=labels), payment()
+        await store(new_uow, p, bare)
+        assert (await read(new_uow, p.merchant_id, p.id)).metadata == labels
+        assert (await read(new_uow, bare.merchant_id, bare.id)).metadata == {}
+        async with new_uow() as uow:
+            (found,) = await uow.payments.list_for_merchant(PaymentQuery(p.merchant_id, 10))
+        assert to_record(found) == to_record(p)
 
     async def test_a_payment_is_visible_only_to_its_merchant(self, new_uow: UowFactory) -> None:
         p = payment()
@@ -130,6 +147,65 @@ class StorageContract:
         assert [p.id for p in due] == [oldest.id, old.id, retry_due.id]
         assert [p.id for p in first_two] == [oldest.id, old.id]
 
+    async def test_a_list_is_the_merchants_newest_first_with_ties_broken_by_id(
+        self, new_uow: UowFactory
+    ) -> None:
+        merchant_id = new_id()
+        tied = [payment(merchant_id, created_at=later(T0, 5)) for _ in range(3)]
+        old, new = (
+            payment(merchant_id, created_at=T0),
+            payment(merchant_id, created_at=later(T0, 9)),
+        )
+        await store(new_uow, *tied, old, new, payment(created_at=later(T0, 7)))
+        by_id = sorted(p.id for p in tied)
+        assert await listed(new_uow, merchant_id) == [new.id, *reversed(by_id), old.id]
+        assert await listed(new_uow, merchant_id, 2) == [new.id, by_id[-1]]
+        assert await listed(new_uow, new_id()) == []
+        assert await listed(new_uow, "not-a-uuid") == []
+
+    async def test_a_list_starts_strictly_beyond_its_position(self, new_uow: UowFactory) -> None:
+        merchant_id = new_id()
+        a, b, c, d = (payment(merchant_id, created_at=later(T0, s)) for s in (1, 2, 2, 3))
+        await store(new_uow, a, b, c, d)
+        low, high = sorted([b, c], key=Position.of)
+        older = await listed(new_uow, merchant_id, start=Position.of(high))
+        assert older == [low.id, a.id]
+        newer = await listed(
+            new_uow, merchant_id, start=Position.of(low), direction=Direction.NEWER
+        )
+        assert newer == [high.id, d.id]  # oldest first: nearest the position first
+        assert await listed(new_uow, merchant_id, 1, direction=Direction.NEWER) == [a.id]
+
+    async def test_a_list_filters_by_status_reference_and_time(self, new_uow: UowFactory) -> None:
+        merchant_id = new_id()
+        first = payment(merchant_id, created_at=later(T0, 1), reference="order-1")
+        second = payment(merchant_id, created_at=later(T0, 2), reference=None)
+        third = payment(merchant_id, created_at=later(T0, 3), reference="order-1")
+        second.authorize("auth-1", later(T0, 2))
+        third.authorize("auth-2", later(T0, 3))
+        await store(new_uow, first, second, third)
+
+        async def only(**filters) -> list[str]:
+            return await listed(new_uow, merchant_id, filters=PaymentFilters(**filters))
+
+        assert await only(status=PaymentStatus.AUTHORIZED) == [third.id, second.id]
+        assert await only(status=PaymentStatus.DECLINED) == []
+        assert await only(reference="order-1") == [third.id, first.id]
+        assert await only(reference="order-1", status=PaymentStatus.PENDING) == [first.id]
+        # created_gte includes its bound, created_lt excludes it.
+        window = {"created_gte": later(T0, 2), "created_lt": later(T0, 3)}
+        assert await only(**window) == [second.id]
+        assert await only(created_gte=later(T0, 2)) == [third.id, second.id]
+        assert await only(created_lt=later(T0, 2)) == [first.id]
+
+    async def test_a_list_sees_its_own_uncommitted_payment_only(self, new_uow: UowFactory) -> None:
+        p = payment()
+        async with new_uow() as writer:
+            await writer.payments.add(p)
+            mine = await writer.payments.list_for_merchant(PaymentQuery(p.merchant_id, 10))
+            assert [found.id for found in mine] == [p.id]
+            assert await listed(new_uow, p.merchant_id) == []
+
     async def test_a_claimed_key_returns_its_holder(self, new_uow: UowFactory) -> None:
         merchant_id, first = new_id(), payment()
         async with new_uow() as uow:
@@ -152,7 +228,9 @@ class StorageContract:
     async def test_a_completed_key_keeps_the_answer_in_every_field(
         self, new_uow: UowFactory
     ) -> None:
-        answered = payment(reference=None, next_settlement_at=later(T0, 30))
+        answered = payment(
+            reference=None, next_settlement_at=later(T0, 30), metadata={"order_id": "67"}
+        )
         answered.fail(FailureReason.CIRCUIT_OPEN, later(T0, 1))
         await complete_key(new_uow, answered, "key-1", retry_after_seconds=17)
         holder = await holder_of(new_uow, answered.merchant_id, "key-1")

@@ -20,6 +20,7 @@ API_ROUTES = {
     ("POST", "/v1/auth/generate_access_token"),
     ("POST", "/v1/auth/refresh"),
     ("POST", "/v1/payments"),
+    ("GET", "/v1/payments"),
     ("GET", "/v1/payments/{id}"),
     ("POST", "/v1/process-payment"),
     ("GET", "/v1/get-payment"),
@@ -102,6 +103,15 @@ def test_the_payment_id_is_chained_from_the_post_to_the_gets() -> None:
     assert "set('payment_id'" in _script(_by_name("Create: 201 Authorized"), "test")
     gets = [i for i in _requests() if _route(i) == ("GET", "/v1/payments/{id}")]
     assert any(i["request"]["url"]["path"][-1] == "{{payment_id}}" for i in gets)
+
+
+def test_the_list_is_paged_with_the_cursor_of_the_first_page() -> None:
+    first = _script(_by_name("List: 200 newest first, no-store"), "test")
+    assert "set('list_cursor'" in first and "no-store" in first
+    url = _by_name("List the next page of today's Authorized: 200")["request"]["url"]
+    query = {q["key"]: q["value"] for q in url["query"]}
+    assert query["starting_after"] == "{{list_cursor}}"
+    assert {"status", "created_gte", "created_lt"} <= query.keys()
 
 
 PAYMENT_POSTS = {("POST", "/v1/payments"), ("POST", "/v1/process-payment")}

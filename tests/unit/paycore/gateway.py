@@ -15,6 +15,7 @@ from adapters.memory import (
 )
 from adapters.system import HmacFingerprinter
 from paycore import (
+    ListPayments,
     Money,
     Payment,
     PaymentPolicy,
@@ -84,6 +85,10 @@ class Gateway:
     @property
     def retrieve(self) -> RetrievePayment:
         return RetrievePayment(uow=self.store.unit_of_work, cache=self.cache)
+
+    @property
+    def list(self) -> ListPayments:
+        return ListPayments(uow=self.store.unit_of_work)
 
     @property
     def settle(self) -> SettlePendingPayments:

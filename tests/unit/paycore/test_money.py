@@ -89,6 +89,11 @@ def test_absurd_magnitudes_are_refused_before_becoming_huge_integers(major: obje
         Money.from_major(major, "USD")  # type: ignore[arg-type]
 
 
+def test_an_exponent_no_decimal_can_hold_is_out_of_range() -> None:
+    with pytest.raises(InvalidAmount, match="out of range"):
+        Money.from_major("1E+100000000000000000000", "USD")
+
+
 def test_the_largest_accepted_magnitude_and_zero_with_a_huge_exponent() -> None:
     assert Money.from_major("1E+30", "USD").minor == 10**32
     assert Money.from_major("0E-999999", "USD").minor == 0

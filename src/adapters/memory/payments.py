@@ -1,0 +1,65 @@
+"""The in-memory payment repository: it stages writes that its unit of work applies."""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from paycore.errors import StalePayment
+from paycore.listing import Direction, PaymentQuery, Position
+from paycore.payment import Payment, PaymentStatus
+
+if TYPE_CHECKING:
+    from adapters.memory.units import InMemoryStore
+
+
+class InMemoryPaymentRepository:
+    def __init__(self, store: InMemoryStore) -> None:
+        self._store = store
+        self.staged: dict[str, Payment] = {}
+
+    async def add(self, payment: Payment) -> None:
+        self.staged[payment.id] = copy.deepcopy(payment)
+
+    async def get(self, merchant_id: str, payment_id: str) -> Payment | None:
+        payment = self.staged.get(payment_id) or self._store.payments.get(payment_id)
+        if payment is None or payment.merchant_id != merchant_id:
+            return None
+        return copy.deepcopy(payment)
+
+    async def save(self, payment: Payment) -> None:
+        stored = self._store.payments.get(payment.id)
+        if stored is None or stored.version != payment.version - 1:
+            raise StalePayment(payment.id)
+        self.staged[payment.id] = copy.deepcopy(payment)
+
+    async def due_for_settlement(
+        self, created_before: datetime, now: datetime, limit: int
+    ) -> list[Payment]:
+        due = [
+            copy.deepcopy(p)
+            for p in self._store.payments.values()
+            if p.status is PaymentStatus.PENDING
+            and p.created_at < created_before
+            and (p.next_settlement_at is None or p.next_settlement_at <= now)
+        ]
+        return sorted(due, key=lambda p: p.created_at)[:limit]
+
+    async def list_for_merchant(self, query: PaymentQuery) -> list[Payment]:
+        # A full scan: fine for tests and experiments, which is all this adapter is for.
+        visible = {**self._store.payments, **self.staged}.values()
+        found = sorted(
+            (p for p in visible if query.admits(p)),
+            key=Position.of,
+            reverse=query.direction is Direction.OLDER,
+        )
+        return [copy.deepcopy(p) for p in found[: query.limit]]
+
+    def apply(self) -> None:
+        for payment in self.staged.values():
+            stored = self._store.payments.get(payment.id)
+            # Re-checked at commit: another unit of work may have committed in between.
+            if stored is not None and stored.version != payment.version - 1:
+                raise StalePayment(payment.id)
+        self._store.payments.update(self.staged)

@@ -1,0 +1,46 @@
+"""SQLite answers every list query from an index in the list's order: no sort step."""
+
+from __future__ import annotations
+
+import pytest
+
+from adapters.listing_sql import list_statement
+from adapters.sqlite.payments import _COLUMNS
+from adapters.sqlite.timestamps import to_micros
+from paycore.listing import Direction, PaymentFilters, PaymentQuery, Position
+from paycore.payment import PaymentStatus
+from tests.unit.adapters.builders import T0, later, new_id, payment
+
+MERCHANT = new_id()
+CURSOR = Position(later(T0, 500), new_id())
+QUERIES = {
+    "payments_merchant_created": PaymentQuery(MERCHANT, 11, start=CURSOR),
+    "payments_merchant_status_created": PaymentQuery(
+        MERCHANT, 11, PaymentFilters(status=PaymentStatus.AUTHORIZED), CURSOR, Direction.NEWER
+    ),
+    "payments_merchant_reference_created": PaymentQuery(
+        MERCHANT, 11, PaymentFilters(reference="order-7", created_gte=T0), CURSOR
+    ),
+}
+
+
+@pytest.mark.parametrize("index", sorted(QUERIES))
+async def test_a_list_query_reads_its_index_in_order(sqlite_db, index: str) -> None:
+    async with sqlite_db.unit_of_work() as uow:
+        for i in range(300):
+            p = payment(
+                MERCHANT if i % 3 else new_id(),
+                created_at=later(T0, i),
+                reference=f"order-{i % 10}",
+            )
+            await uow.payments.add(p)
+        await uow.commit()
+    await sqlite_db.on_writer(lambda c: c.execute("ANALYZE"))
+    sql, params = list_statement(
+        QUERIES[index], columns=_COLUMNS, placeholder="?", moment=to_micros
+    )
+    plan = await sqlite_db.on_reader(
+        lambda c: [row[-1] for row in c.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+    )
+    assert any(f"USING INDEX {index}" in step for step in plan), plan
+    assert not any("TEMP B-TREE" in step for step in plan), plan  # no sort
