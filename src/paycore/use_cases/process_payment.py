@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from copy import copy
 from dataclasses import dataclass
 
 from paycore.bank import AuthorizationRequest, Authorized, BankOutcome, Declined, Unavailable
-from paycore.card import CardSummary, detect_brand
 from paycore.errors import StalePayment, StorageUnavailable
 from paycore.idempotency import IdempotencyRecord
 from paycore.payment import Payment
@@ -19,8 +17,9 @@ from paycore.ports import (
     PaymentCache,
     UnitOfWorkFactory,
 )
+from paycore.use_cases.new_payment import new_payment, request_fingerprint
 from paycore.use_cases.replay import PaymentResult, replay_first_answer
-from paycore.validation import PaymentPolicy, PaymentRequest, ValidPayment, validate
+from paycore.validation import PaymentPolicy, PaymentRequest, validate
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,15 +52,16 @@ class ProcessPayment:
     async def __call__(self, command: ProcessPaymentCommand) -> PaymentResult:
         now = self._clock.now()
         valid = validate(command.request, self._policy, now.date())
-        payment = self._new_payment(command.merchant_id, valid)
+        payment = new_payment(
+            command.merchant_id, valid, now, ids=self._ids, fingerprinter=self._fingerprinter
+        )
         key = command.idempotency_key
         # The claim and the Pending payment commit together: a crash after this point
         # leaves a Pending payment that settlement resolves, never a dangling key.
         async with self._uow() as uow:
             if key is not None:
-                claim = IdempotencyRecord(
-                    command.merchant_id, key, self._request_fingerprint(valid), payment.id, now
-                )
+                fingerprint = request_fingerprint(valid, self._fingerprinter)
+                claim = IdempotencyRecord(command.merchant_id, key, fingerprint, payment.id, now)
                 holder = await uow.idempotency.claim(claim)
                 if holder is not None:
                     return await replay_first_answer(uow, holder, claim.request_fingerprint)
@@ -83,43 +83,6 @@ class ProcessPayment:
             return PaymentResult(recorded)
         await self._cache.put(payment)
         return PaymentResult(payment, retry_after_seconds=retry_after)
-
-    def _new_payment(self, merchant_id: str, valid: ValidPayment) -> Payment:
-        now = self._clock.now()
-        number = valid.card.number
-        summary = CardSummary(
-            last4=number[-4:],
-            brand=detect_brand(number),
-            expiry=valid.card.expiry,
-            fingerprint=self._fingerprinter.fingerprint(number.encode()),
-        )
-        return Payment(
-            id=self._ids.new_id(),
-            merchant_id=merchant_id,
-            amount=valid.amount,
-            card=summary,
-            reference=valid.reference,
-            created_at=now,
-            updated_at=now,
-            metadata=valid.metadata,
-        )
-
-    def _request_fingerprint(self, valid: ValidPayment) -> str:
-        """What makes two requests with one key the same request. Never the CVV: sensitive
-        authentication data is not kept after authorization in any form (PCI DSS 3.3.1)."""
-        card = valid.card
-        parts: tuple[str, ...] = (
-            card.number,
-            card.expiry.as_bank_string(),
-            str(valid.amount.minor),
-            valid.amount.currency.code,
-            valid.reference or "",
-        )
-        if valid.metadata:
-            # Appended only when present, so keys claimed before metadata existed still
-            # match their retries; sorted, as a JSON object's key order means nothing.
-            parts += (json.dumps(valid.metadata, sort_keys=True),)
-        return self._fingerprinter.fingerprint("\x1f".join(parts).encode())
 
     async def _record_on_a_fresh_unit_if_needed(
         self, payment: Payment, key: str | None, retry_after: int | None
