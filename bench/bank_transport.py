@@ -27,8 +27,8 @@ import httpx
 import structlog
 
 from adapters.bank import BankClientConfig, HttpAcquiringBank
+from adapters.bank.replies import encode_charge
 from adapters.bank.transport import build_http_client
-from adapters.bank.wire import encode_charge
 from paycore.bank import AuthorizationRequest
 from paycore.card import CardDetails, Expiry
 from paycore.money import Money

@@ -12,11 +12,7 @@ from litestar.params import FromPath
 from banksim.bank import Bank
 from banksim.desk import PaymentDesk
 from banksim.faults import Faults
-from banksim.ledger import Ledger
-from banksim.metrics import BankMetrics
-from banksim.replays import Replays
-from banksim.settings import BanksimSettings
-from banksim.wire import (
+from banksim.json_bodies import (
     BadRequest,
     account_body,
     answer_body,
@@ -24,6 +20,10 @@ from banksim.wire import (
     error_body,
     record_body,
 )
+from banksim.ledger import Ledger
+from banksim.metrics import BankMetrics
+from banksim.replays import Replays
+from banksim.settings import BanksimSettings
 
 _HEALTHY = b'{"status":"ok"}'
 _UNKNOWN_KEY = error_body("unknown idempotency key", code="unknown_key")

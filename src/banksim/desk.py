@@ -8,9 +8,9 @@ from functools import partial
 
 from banksim.bank import INJECTED_OUTAGE, Answer, Bank
 from banksim.faults import Faults
+from banksim.json_bodies import ChargeRequest
 from banksim.metrics import BankMetrics
 from banksim.replays import Replays
-from banksim.wire import ChargeRequest
 
 logger = logging.getLogger("banksim")
 

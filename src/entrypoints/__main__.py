@@ -1,5 +1,5 @@
 """`python -m entrypoints` is the `paygate` command."""
 
-from entrypoints.cli import main
+from entrypoints.runtime.cli import main
 
 main()

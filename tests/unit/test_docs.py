@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from entrypoints.openapi.reference import render, served_document
+from entrypoints.http.openapi.reference import render, served_document
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -74,7 +74,7 @@ def test_the_api_reference_is_generated_from_the_current_document() -> None:
     actual = (DOCS / "api-reference.md").read_text()
     assert actual == expected, (
         "docs/api-reference.md is stale: "
-        "uv run python -m entrypoints.openapi.reference > docs/api-reference.md"
+        "uv run python -m entrypoints.http.openapi.reference > docs/api-reference.md"
     )
 
 
@@ -97,7 +97,7 @@ def test_the_guides_test_cards_are_the_simulators() -> None:
 
 
 def test_every_setting_is_in_the_operations_guide() -> None:
-    source = (ROOT / "src" / "entrypoints" / "settings.py").read_text()
+    source = (ROOT / "src" / "entrypoints" / "runtime" / "settings.py").read_text()
     names = set(re.findall(r"env\.\w+\(\"([A-Z_]+)\"", source))
     assert len(names) >= 15
     guide = (DOCS / "operations.md").read_text()

@@ -17,7 +17,7 @@ from purgatory import AsyncCircuitBreakerFactory
 from purgatory.domain.model import Context, OpenedState
 from purgatory.service._async.circuitbreaker import AsyncCircuitBreaker
 
-from adapters.bank.wire import OutcomeT, Reply
+from adapters.bank.replies import OutcomeT, Reply
 from paycore.bank import Unavailable
 from paycore.payment import FailureReason
 

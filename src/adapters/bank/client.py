@@ -21,9 +21,9 @@ from adapters.bank.observer import (
     outcome_label,
     outcome_reason,
 )
+from adapters.bank.replies import OutcomeT, Reply, authorization_reply, encode_charge, lookup_reply
 from adapters.bank.retry import Backoff, Tally, with_retries
 from adapters.bank.transport import build_http_client
-from adapters.bank.wire import OutcomeT, Reply, authorization_reply, encode_charge, lookup_reply
 from paycore.bank import AuthorizationRequest, BankOutcome, LookupOutcome
 
 log = structlog.get_logger("adapters.bank")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import aiohttp
 import httpx
 
-from adapters.bank.wire import Reply
+from adapters.bank.replies import Reply
 from paycore.bank import Unavailable, Unknown
 from paycore.payment import FailureReason
 

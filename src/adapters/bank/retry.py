@@ -7,7 +7,7 @@ import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from adapters.bank.wire import OutcomeT, Reply
+from adapters.bank.replies import OutcomeT, Reply
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from adapters.clock_ids_hashing import HmacFingerprinter, Uuid7Generator
 from adapters.memory import InMemoryPaymentCache, InMemoryStore, ManualClock
-from adapters.system import HmacFingerprinter, Uuid7Generator
 from paycore.payment import Payment
 from paycore.ports import AcquiringBank
 from paycore.use_cases import (

@@ -15,9 +15,9 @@ from litestar.testing import AsyncTestClient
 
 from adapters.auth import NewMerchant
 from adapters.memory import InMemoryBank, InMemoryPaymentCache, InMemoryStore, ManualClock
-from entrypoints.app import create_app
-from entrypoints.container import Container, build_container, resolve
-from entrypoints.settings import Settings
+from entrypoints.http.app import create_app
+from entrypoints.runtime.container import Container, build_container, resolve
+from entrypoints.runtime.settings import Settings
 from tests.integration.http.contract import Answer, served_document, violations
 
 JWT_SECRET = "test-secret-" + "x" * 40

@@ -32,7 +32,7 @@ class Answer:
 def served_document() -> dict[str, Any]:
     """The document as GET /schema/openapi.json serves it, from an app on in-memory fakes."""
     from adapters.memory import InMemoryBank, ManualClock
-    from entrypoints.app import create_app
+    from entrypoints.http.app import create_app
     from tests.integration.http.conftest import MemoryDatabase, make_container
 
     container = make_container(MemoryDatabase(), InMemoryBank(), ManualClock(datetime.now(UTC)))

@@ -12,10 +12,10 @@ from dependency_injector import providers
 from litestar.testing import AsyncTestClient
 
 from adapters.memory import InMemoryBank
-from entrypoints.app import create_app
-from entrypoints.container import build_container, resolve
-from entrypoints.logging import configure_logging
-from entrypoints.settings import Settings
+from entrypoints.http.app import create_app
+from entrypoints.runtime.container import build_container, resolve
+from entrypoints.runtime.logging import configure_logging
+from entrypoints.runtime.settings import Settings
 from paycore.bank import Unavailable, Unknown
 from paycore.payment import FailureReason
 from tests.integration.http.conftest import JWT_SECRET, log_in, register

@@ -16,8 +16,8 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from adapters.memory import InMemoryBank, ManualClock
-from entrypoints.app import create_app
-from entrypoints.container import resolve
+from entrypoints.http.app import create_app
+from entrypoints.runtime.container import resolve
 from tests.integration.http.conftest import MemoryDatabase, make_container
 
 CHECKS = [

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from litestar.testing import AsyncTestClient
 
-from entrypoints.app import create_app
+from entrypoints.http.app import create_app
 from paycore.bank import Authorized, Unknown
 from tests.integration.http.conftest import log_in, make_container, payment_body, register
 

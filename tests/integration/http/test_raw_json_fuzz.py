@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from litestar.testing import TestClient
 
 from adapters.memory import InMemoryBank, ManualClock
-from entrypoints.app import create_app
-from entrypoints.container import Container, resolve
+from entrypoints.http.app import create_app
+from entrypoints.runtime.container import Container, resolve
 from tests.integration.http.conftest import MemoryDatabase, make_container, payment_body
 
 HOSTILE_NUMBERS = [

@@ -12,10 +12,10 @@ from dependency_injector import providers
 from litestar.testing import AsyncTestClient
 
 from adapters.memory import InMemoryPaymentCache
-from entrypoints.app import create_app
-from entrypoints.container import build_container
-from entrypoints.embedded_bank import EmbeddedBank
-from entrypoints.settings import Settings
+from entrypoints.http.app import create_app
+from entrypoints.runtime.container import build_container
+from entrypoints.runtime.embedded_bank import EmbeddedBank
+from entrypoints.runtime.settings import Settings
 from tests.integration.http.conftest import JWT_SECRET, log_in, payment_body, register
 
 

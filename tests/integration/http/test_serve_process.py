@@ -17,8 +17,8 @@ from typing import Any
 import httpx
 import pytest
 
-from entrypoints.demo import COMMANDS_END, COMMANDS_START
-from entrypoints.embedded_bank import free_port
+from entrypoints.runtime.demo import COMMANDS_END, COMMANDS_START
+from entrypoints.runtime.embedded_bank import free_port
 
 STARTUP_SECONDS = 60
 

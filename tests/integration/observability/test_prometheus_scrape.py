@@ -15,7 +15,7 @@ import httpx
 import pytest
 import yaml
 
-from entrypoints.embedded_bank import free_port
+from entrypoints.runtime.embedded_bank import free_port
 from tests.conftest import service_missing
 from tests.integration.production.clients import (
     MerchantCreation,

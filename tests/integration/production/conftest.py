@@ -16,7 +16,7 @@ from contextlib import ExitStack
 
 import pytest
 
-from entrypoints.embedded_bank import free_port
+from entrypoints.runtime.embedded_bank import free_port
 from tests.conftest import service_missing
 from tests.integration.production.clients import MerchantCreation
 from tests.integration.production.processes import Service, start_all, stop_all

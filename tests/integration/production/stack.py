@@ -6,7 +6,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from entrypoints.embedded_bank import free_port
+from entrypoints.runtime.embedded_bank import free_port
 from tests.integration.production.clients import Merchant
 from tests.integration.production.processes import Service
 from tests.integration.storage.redis_server import RedisServer

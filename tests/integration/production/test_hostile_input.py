@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from entrypoints.embedded_bank import free_port
+from entrypoints.runtime.embedded_bank import free_port
 from tests.integration.production.clients import Merchant, auth, eventually, payment_body
 from tests.integration.production.hostile_clients import (
     DEEP_NESTING,

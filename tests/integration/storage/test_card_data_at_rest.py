@@ -23,10 +23,10 @@ import pytest
 import redis
 
 from adapters.cache import RedisPaymentCache, TtlPaymentCache
+from adapters.clock_ids_hashing import HmacFingerprinter
 from adapters.memory import InMemoryBank, ManualClock, SequentialIds
 from adapters.postgres import PostgresDatabase
 from adapters.sqlite import SqliteDatabase
-from adapters.system import HmacFingerprinter
 from paycore.bank import Unknown
 from paycore.ports import PaymentCache, UnitOfWorkFactory
 from paycore.use_cases.process_payment import ProcessPayment, ProcessPaymentCommand

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from entrypoints.cli import build_parser, main
+from entrypoints.runtime.cli import build_parser, main
 
 
 def test_help_explains_every_command(capsys) -> None:

@@ -4,8 +4,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from entrypoints.presenters import payment_out, status_code_for
-from entrypoints.request_context import request_id_of
+from entrypoints.http.presenters import payment_out, status_code_for
+from entrypoints.http.request_context import request_id_of
 from paycore.card import CardSummary, Expiry
 from paycore.money import Money
 from paycore.payment import FailureReason, Payment, PaymentStatus

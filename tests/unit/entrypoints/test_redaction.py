@@ -6,8 +6,8 @@ import logging
 
 import structlog
 
-from entrypoints.logging import configure_logging
-from entrypoints.redaction import PAN_MASK, VALUE_MASK, redact_card_data, redact_text
+from adapters.observability.redaction import PAN_MASK, VALUE_MASK, redact_card_data, redact_text
+from entrypoints.runtime.logging import configure_logging
 
 
 def test_luhn_valid_numbers_are_masked_in_any_grouping() -> None:

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from entrypoints.keys import read_or_create_secret, with_jwt_secret
-from entrypoints.settings import Settings, SettingsError, load_settings
+from entrypoints.runtime.keys import read_or_create_secret, with_jwt_secret
+from entrypoints.runtime.settings import Settings, SettingsError, load_settings
 
 
 def test_defaults_are_embedded_mode() -> None:
@@ -106,7 +106,7 @@ def test_settle_after_shorter_than_a_bank_call_is_refused() -> None:
 def test_the_container_builds_the_settlement_policy_from_settings() -> None:
     from datetime import timedelta
 
-    from entrypoints.container import settlement_policy
+    from entrypoints.runtime.container import settlement_policy
 
     env = {"PAYGATE_SETTLE_AFTER": "90", "PAYGATE_SETTLE_GIVE_UP_AFTER": "3600"}
     policy = settlement_policy(load_settings(env, None))

@@ -3,7 +3,7 @@ from __future__ import annotations
 import asyncio
 
 from adapters.observability import GatewayMetrics
-from entrypoints.settlement import settle_once, settlement_loop
+from entrypoints.runtime.settlement import settle_once, settlement_loop
 from paycore.use_cases import SettlementReport
 
 

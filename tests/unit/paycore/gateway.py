@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from adapters.clock_ids_hashing import HmacFingerprinter
 from adapters.memory import (
     InMemoryBank,
     InMemoryPaymentCache,
@@ -13,7 +14,6 @@ from adapters.memory import (
     ManualClock,
     SequentialIds,
 )
-from adapters.system import HmacFingerprinter
 from paycore import (
     ListPayments,
     Money,

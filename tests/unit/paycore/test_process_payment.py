@@ -4,8 +4,8 @@ from datetime import timedelta
 
 import pytest
 
+from adapters.clock_ids_hashing import HmacFingerprinter
 from adapters.memory import InMemoryBank
-from adapters.system import HmacFingerprinter
 from paycore import (
     FailureReason,
     IdempotencyKeyReused,

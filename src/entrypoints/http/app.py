@@ -10,18 +10,18 @@ from typing import Any
 from litestar import Litestar
 from litestar.di import NamedDependency, Provide
 
-from entrypoints.body import MAX_BODY_BYTES
-from entrypoints.container import Container, lifespan_of, resolve
-from entrypoints.errors import handle_error
-from entrypoints.metrics import metrics_endpoint
-from entrypoints.openapi import assets_router, openapi_config
-from entrypoints.request_context import add_request_id_header, request_context_middleware
-from entrypoints.routes.auth import generate_access_token, refresh_token
-from entrypoints.routes.legacy import get_payment_legacy, process_payment_legacy
-from entrypoints.routes.operations import health, ready, swagger_redirect
-from entrypoints.routes.payment_list import list_payments
-from entrypoints.routes.payments import create_payment, get_payment
-from entrypoints.settlement import settlement_loop
+from entrypoints.http.body import MAX_BODY_BYTES
+from entrypoints.http.errors import handle_error
+from entrypoints.http.metrics import metrics_endpoint
+from entrypoints.http.openapi import assets_router, openapi_config
+from entrypoints.http.request_context import add_request_id_header, request_context_middleware
+from entrypoints.http.routes.auth import generate_access_token, refresh_token
+from entrypoints.http.routes.legacy import get_payment_legacy, process_payment_legacy
+from entrypoints.http.routes.operations import health, ready, swagger_redirect
+from entrypoints.http.routes.payment_list import list_payments
+from entrypoints.http.routes.payments import create_payment, get_payment
+from entrypoints.runtime.container import Container, lifespan_of, resolve
+from entrypoints.runtime.settlement import settlement_loop
 
 ROUTES = [
     create_payment,

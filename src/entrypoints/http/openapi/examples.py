@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from entrypoints.errors import PROBLEM_TYPE
+from entrypoints.http.errors import PROBLEM_TYPE
 
 AUTHORIZED_ID = "01a233b0-374e-7527-9a5c-a36dfe74f5fb"
 DECLINED_ID = "01a233b0-37af-75b8-933a-a200db55922f"

@@ -8,14 +8,14 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from entrypoints.openapi.operations import (
+from entrypoints.http.openapi.operations import (
     HEADERS,
     OPERATIONS,
     PARAMETERS,
     SECURITY_SCHEMES,
     TAGS,
 )
-from entrypoints.openapi.schemas import SCHEMAS
+from entrypoints.http.openapi.schemas import SCHEMAS
 
 _METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 DESCRIPTION = """\

@@ -9,9 +9,9 @@ from litestar import Request, Response, post
 from litestar.di import NamedDependency
 
 from adapters.auth import MerchantSessions, TokenPair
-from entrypoints.body import first_present, read_json_object
-from entrypoints.dto import TokenData, TokenEnvelope, TokenOut, TokenPairOut
-from entrypoints.wire import json_response
+from entrypoints.http.body import first_present, read_json_object
+from entrypoints.http.dto import TokenData, TokenEnvelope, TokenOut, TokenPairOut
+from entrypoints.http.responses import json_response
 from paycore.errors import FieldError, ValidationFailed
 
 

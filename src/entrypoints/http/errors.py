@@ -14,9 +14,9 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 
 from adapters.auth import InvalidToken
-from entrypoints.body import MalformedRequest
-from entrypoints.dto import FieldErrorOut, LegacyError, Problem
-from entrypoints.wire import PROBLEM_JSON, json_response
+from entrypoints.http.body import MalformedRequest
+from entrypoints.http.dto import FieldErrorOut, LegacyError, Problem
+from entrypoints.http.responses import PROBLEM_JSON, json_response
 from paycore.errors import (
     IdempotencyKeyReused,
     IdempotencyRequestInProgress,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from entrypoints.errors import PROBLEM_TYPE
-from entrypoints.openapi.examples import LEGACY_MESSAGES
+from entrypoints.http.errors import PROBLEM_TYPE
+from entrypoints.http.openapi.examples import LEGACY_MESSAGES
 from paycore.payment import PaymentStatus
 
 Json = dict[str, Any]

@@ -9,8 +9,8 @@ from litestar import Response, get
 from litestar.di import NamedDependency
 from litestar.response import Redirect
 
-from entrypoints.dto import Health
-from entrypoints.wire import json_response
+from entrypoints.http.dto import Health
+from entrypoints.http.responses import json_response
 
 log = structlog.get_logger(__name__)
 

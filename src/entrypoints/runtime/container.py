@@ -15,11 +15,11 @@ from dependency_injector import containers, providers
 from dependency_injector.ext.starlette import Lifespan
 
 from adapters.auth import JwtCodec, MerchantRegistry, MerchantSessions
+from adapters.clock_ids_hashing import HmacFingerprinter, SystemClock, Uuid7Generator
 from adapters.observability import GatewayMetrics, InstrumentedCache, PrometheusBankObserver
-from adapters.system import HmacFingerprinter, SystemClock, Uuid7Generator
-from entrypoints.keys import fingerprint_key, token_settings
-from entrypoints.metrics import MeteredProcessPayment
-from entrypoints.settings import BANK_CONNECT_TIMEOUT, Settings, SettingsError
+from entrypoints.http.metrics import MeteredProcessPayment
+from entrypoints.runtime.keys import fingerprint_key, token_settings
+from entrypoints.runtime.settings import BANK_CONNECT_TIMEOUT, Settings, SettingsError
 from paycore.use_cases import (
     ListPayments,
     ProcessPayment,

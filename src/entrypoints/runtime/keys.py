@@ -16,7 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from adapters.auth import TokenSettings
-from entrypoints.settings import Settings, SettingsError
+from entrypoints.runtime.settings import Settings, SettingsError
 
 SECRET_FILE_NAME = "paygate.secret"  # noqa: S105 - a file name, not a secret
 

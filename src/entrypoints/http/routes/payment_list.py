@@ -8,10 +8,10 @@ from litestar import Request, Response, get
 from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter
 
-from entrypoints.auth import SECURITY, current_merchant_id
-from entrypoints.dto import PaymentListOut
-from entrypoints.presenters import PAYMENTS_PATH, payment_out
-from entrypoints.wire import json_response
+from entrypoints.http.auth import SECURITY, current_merchant_id
+from entrypoints.http.dto import PaymentListOut
+from entrypoints.http.presenters import PAYMENTS_PATH, payment_out
+from entrypoints.http.responses import json_response
 from paycore.errors import FieldError, ValidationFailed
 from paycore.list_request import PaymentListRequest
 from paycore.listing import PaymentPage

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from adapters.auth import MerchantRegistry, NewMerchant
-from entrypoints.container import build_container, resolve
-from entrypoints.keys import with_jwt_secret
-from entrypoints.settings import Settings
+from entrypoints.runtime.container import build_container, resolve
+from entrypoints.runtime.keys import with_jwt_secret
+from entrypoints.runtime.settings import Settings
 
 
 async def migrate(settings: Settings) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uvicorn
 
-from entrypoints.header_limit import MAX_HEAD_BYTES, HeadLimitedHttpToolsProtocol
+from entrypoints.http.header_limit import MAX_HEAD_BYTES, HeadLimitedHttpToolsProtocol
 
 SERVERS = ("uvicorn", "granian")
 

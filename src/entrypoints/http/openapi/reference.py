@@ -1,6 +1,6 @@
 """docs/api-reference.md, rendered from the OpenAPI document the gateway serves.
 
-    uv run python -m entrypoints.openapi.reference > docs/api-reference.md
+    uv run python -m entrypoints.http.openapi.reference > docs/api-reference.md
 
 A test renders it again and compares, so the reference cannot drift from the document.
 """
@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from entrypoints.openapi.document import complete_document
+from entrypoints.http.openapi.document import complete_document
 
 Json = dict[str, Any]
 HEADER = """\
-<!-- Generated from the OpenAPI document by `uv run python -m entrypoints.openapi.reference
-     > docs/api-reference.md`; edit src/entrypoints/openapi/, not this file. -->
+<!-- Generated from the OpenAPI document by `uv run python -m entrypoints.http.openapi.reference
+     > docs/api-reference.md`; edit src/entrypoints/http/openapi/, not this file. -->
 # API reference
 
 Every operation of the gateway, as its OpenAPI document (`GET /schema/openapi.json`)
@@ -27,9 +27,9 @@ the contract in prose: [API.md](API.md).
 
 def served_document() -> Json:
     """The document of an app built with default settings (nothing is connected)."""
-    from entrypoints.app import create_app
-    from entrypoints.container import build_container
-    from entrypoints.settings import Settings
+    from entrypoints.http.app import create_app
+    from entrypoints.runtime.container import build_container
+    from entrypoints.runtime.settings import Settings
 
     settings = Settings(jwt_secret="reference-" + "x" * 40, bank_url="http://127.0.0.1:9")
     app = create_app(build_container(settings), settle_in_background=False)

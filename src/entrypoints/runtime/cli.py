@@ -8,8 +8,8 @@ import json
 import sys
 from collections.abc import Sequence
 
-from entrypoints.servers import SERVERS
-from entrypoints.settings import SettingsError, load_settings
+from entrypoints.runtime.servers import SERVERS
+from entrypoints.runtime.settings import SettingsError, load_settings
 
 DESCRIPTION = """\
 paygate: a payment gateway.
@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         settings = load_settings()
         if args.command == "serve":
-            from entrypoints.serve import serve
+            from entrypoints.runtime.serve import serve
 
             serve(
                 settings,
@@ -100,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 server=args.server,
             )
         elif args.command == "migrate":
-            from entrypoints.admin import migrate
+            from entrypoints.runtime.admin import migrate
 
             for name in asyncio.run(migrate(settings)):
                 print(f"applied {name}")
@@ -113,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 def _create_merchant(settings: object, email: str, *, as_json: bool) -> None:
     from adapters.auth import InvalidEmail, MerchantExists
-    from entrypoints.admin import create_merchant
+    from entrypoints.runtime.admin import create_merchant
 
     try:
         created = asyncio.run(create_merchant(settings, email))  # type: ignore[arg-type]

@@ -9,12 +9,12 @@ from litestar import Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import HeaderParameter, PathParameter
 
-from entrypoints.auth import SECURITY, current_merchant_id
-from entrypoints.body import MalformedRequest, first_present, read_json_object
-from entrypoints.dto import PaymentOut
-from entrypoints.metrics import MeteredProcessPayment
-from entrypoints.presenters import PAYMENTS_PATH, created_payment_response, payment_out
-from entrypoints.wire import json_response
+from entrypoints.http.auth import SECURITY, current_merchant_id
+from entrypoints.http.body import MalformedRequest, first_present, read_json_object
+from entrypoints.http.dto import PaymentOut
+from entrypoints.http.metrics import MeteredProcessPayment
+from entrypoints.http.presenters import PAYMENTS_PATH, created_payment_response, payment_out
+from entrypoints.http.responses import json_response
 from paycore.use_cases import ProcessPaymentCommand, RetrievePayment
 from paycore.validation import PaymentRequest
 

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 import msgspec
 import structlog
 
-from entrypoints.redaction import redact_card_data
+from adapters.observability.redaction import redact_card_data
 
 _json = msgspec.json.Encoder(enc_hook=repr)
 

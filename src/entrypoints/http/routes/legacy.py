@@ -8,12 +8,12 @@ from litestar import Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter
 
-from entrypoints.auth import SECURITY, current_merchant_id
-from entrypoints.body import read_json_object
-from entrypoints.dto import LegacyDetailsEnvelope, LegacyPaymentEnvelope
-from entrypoints.metrics import MeteredProcessPayment
-from entrypoints.presenters import legacy_created_response, legacy_details_response
-from entrypoints.routes.payments import (
+from entrypoints.http.auth import SECURITY, current_merchant_id
+from entrypoints.http.body import read_json_object
+from entrypoints.http.dto import LegacyDetailsEnvelope, LegacyPaymentEnvelope
+from entrypoints.http.metrics import MeteredProcessPayment
+from entrypoints.http.presenters import legacy_created_response, legacy_details_response
+from entrypoints.http.routes.payments import (
     IdempotencyKey,
     checked_idempotency_key,
     payment_request_from,

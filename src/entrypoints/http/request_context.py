@@ -15,8 +15,8 @@ from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from adapters.observability import GatewayMetrics
-from entrypoints.metrics import observe_request
-from entrypoints.redaction import redact_text
+from adapters.observability.redaction import redact_text
+from entrypoints.http.metrics import observe_request
 
 REQUEST_ID_HEADER = "X-Request-ID"
 # Echo only ids that are safe to put in logs and headers.

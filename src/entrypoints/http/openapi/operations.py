@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from entrypoints.body import MAX_BODY_BYTES
-from entrypoints.openapi import examples as ex
-from entrypoints.openapi.examples import example
-from entrypoints.openapi.schemas import METADATA, Json, ref
-from entrypoints.wire import JSON, PROBLEM_JSON
+from entrypoints.http.body import MAX_BODY_BYTES
+from entrypoints.http.openapi import examples as ex
+from entrypoints.http.openapi.examples import example
+from entrypoints.http.openapi.schemas import METADATA, Json, ref
+from entrypoints.http.responses import JSON, PROBLEM_JSON
 
 BEARER = [{"BearerToken": []}, {"LegacyBearerToken": []}]
 TAGS = [

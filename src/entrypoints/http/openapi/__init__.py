@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from litestar.openapi import OpenAPIConfig
 
-from entrypoints.openapi.document import complete_document
-from entrypoints.openapi.ui import assets_router, render_plugins
+from entrypoints.http.openapi.document import complete_document
+from entrypoints.http.openapi.ui import assets_router, render_plugins
 
 __all__ = ["assets_router", "complete_document", "openapi_config"]
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from litestar import Response
 
-from entrypoints.dto import (
+from entrypoints.http.dto import (
     CardOut,
     LegacyDetailsData,
     LegacyDetailsEnvelope,
@@ -17,8 +17,8 @@ from entrypoints.dto import (
     LegacyPaymentEnvelope,
     PaymentOut,
 )
-from entrypoints.errors import HttpError, problem_response
-from entrypoints.wire import json_response
+from entrypoints.http.errors import HttpError, problem_response
+from entrypoints.http.responses import json_response
 from paycore.payment import FailureReason, Payment, PaymentStatus
 from paycore.use_cases import PaymentResult
 

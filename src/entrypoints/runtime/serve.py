@@ -12,16 +12,16 @@ from types import FrameType
 import structlog
 from litestar import Litestar
 
-from entrypoints.app import create_app
-from entrypoints.container import build_container, resolve
-from entrypoints.demo import DEMO_EMAIL, ensure_demo_merchant, quickstart
-from entrypoints.embedded_bank import EmbeddedBank
-from entrypoints.keys import with_jwt_secret
-from entrypoints.logging import configure_logging
-from entrypoints.servers import run_server
-from entrypoints.settings import Settings, load_settings
+from entrypoints.http.app import create_app
+from entrypoints.runtime.container import build_container, resolve
+from entrypoints.runtime.demo import DEMO_EMAIL, ensure_demo_merchant, quickstart
+from entrypoints.runtime.embedded_bank import EmbeddedBank
+from entrypoints.runtime.keys import with_jwt_secret
+from entrypoints.runtime.logging import configure_logging
+from entrypoints.runtime.servers import run_server
+from entrypoints.runtime.settings import Settings, load_settings
 
-APP_FACTORY = "entrypoints.serve:app_from_environment"
+APP_FACTORY = "entrypoints.runtime.serve:app_from_environment"
 RETURNING_USER_HINT = (
     f"The demo merchant {DEMO_EMAIL} exists; its API key was printed on first start. "
     "Make another merchant with: paygate merchants create --email you@example.com"

@@ -12,7 +12,7 @@ from litestar.datastructures import CacheControlHeader
 from litestar.openapi.plugins import JsonRenderPlugin, RedocRenderPlugin, SwaggerRenderPlugin
 from litestar.static_files import create_static_files_router
 
-from entrypoints.openapi.document import complete_document
+from entrypoints.http.openapi.document import complete_document
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 ASSETS_PATH = "/schema/assets"

@@ -1,0 +1,1 @@
+"""The HTTP adapter: the Litestar app, its routes, DTOs, error mapping, middleware and OpenAPI."""

@@ -1,0 +1,1 @@
+"""Running the gateway: settings, the composition root, the CLI, servers and background tasks."""
