@@ -165,10 +165,11 @@ class Container(containers.DeclarativeContainer):
     sign_in = providers.Singleton(
         SignIn, uow=unit_of_work, keys=api_keys, issuer=token_issuer, ids=ids
     )
+    refresh_token_uses = providers.Singleton(UnitOfWorkRefreshTokenUses, unit_of_work)
     refresh_session = providers.Singleton(
         RefreshSession,
         uow=unit_of_work,
-        uses=providers.Singleton(UnitOfWorkRefreshTokenUses, unit_of_work),
+        uses=refresh_token_uses,
         codec=token_codec,
         issuer=token_issuer,
         clock=clock,

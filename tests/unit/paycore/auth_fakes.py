@@ -88,16 +88,20 @@ class CountedUnitOfWork(InMemoryUnitOfWork):
 
 
 class StoreRefreshTokenUses:
-    """Marks tokens used straight in the store, noting the units of work open meanwhile."""
+    """Marks tokens used straight in the store, noting the units of work open meanwhile.
+
+    A jti in `marked_elsewhere` was marked by a racing refresh the store does not show yet.
+    """
 
     def __init__(self, store: CountingStore) -> None:
         self._tokens = InMemoryRefreshTokenRepository(store)
         self._store = store
         self.open_units_seen: list[int] = []
+        self.marked_elsewhere: set[str] = set()
 
     async def mark_used(self, jti: str) -> bool:
         self.open_units_seen.append(self._store.open_units)
-        return await self._tokens.mark_used(jti)
+        return jti not in self.marked_elsewhere and await self._tokens.mark_used(jti)
 
 
 @dataclass

@@ -64,16 +64,12 @@ async def test_a_use_the_port_refuses_is_a_reuse() -> None:
     """The separate port decides, even when the store still holds the token unused."""
     auth = Auth()
     pair = await signed_in(auth)
-    auth.uses.mark_used = _refuse  # type: ignore[method-assign]
+    auth.uses.marked_elsewhere.add(pair.refresh.jti)
 
     with pytest.raises(InvalidToken, match="reused"):
         await auth.refresh(pair.refresh.token)
 
     assert all(token.revoked for token in auth.store.refresh_tokens.values())
-
-
-async def _refuse(jti: str) -> bool:
-    return False
 
 
 @pytest.mark.parametrize("gone", ["merchant", "token", "revoked"])
