@@ -13,7 +13,7 @@ from adapters.auth.errors import InvalidToken
 from adapters.auth.tokens import IssuedToken, JwtCodec, TokenType
 from paycore.errors import InvalidCredentials
 from paycore.merchant import Merchant
-from paycore.ports import IdGenerator, UnitOfWork, UnitOfWorkFactory
+from paycore.ports import IdGenerator, RefreshTokenUses, UnitOfWork, UnitOfWorkFactory
 from paycore.refresh_token import RefreshToken
 
 
@@ -30,8 +30,16 @@ class RefreshedSession:
 
 
 class MerchantSessions:
-    def __init__(self, *, uow: UnitOfWorkFactory, codec: JwtCodec, ids: IdGenerator) -> None:
+    def __init__(
+        self,
+        *,
+        uow: UnitOfWorkFactory,
+        refresh_token_uses: RefreshTokenUses,
+        codec: JwtCodec,
+        ids: IdGenerator,
+    ) -> None:
         self._uow = uow
+        self._refresh_token_uses = refresh_token_uses
         self._codec = codec
         self._ids = ids
 
@@ -56,7 +64,7 @@ class MerchantSessions:
                 raise InvalidToken("refresh token revoked or unknown")
             if email is not None and email.strip().casefold() != merchant.email.casefold():
                 raise InvalidCredentials("invalid credentials")
-            if not await uow.refresh_tokens.mark_used(claims.jti):
+            if not await self._refresh_token_uses.mark_used(claims.jti):
                 await uow.refresh_tokens.revoke_family(stored.family_id)
                 await uow.commit()
                 reused = True

@@ -91,6 +91,10 @@ def unit_of_work_factory(database: Any) -> Any:
     return database.unit_of_work
 
 
+def refresh_token_uses_of(database: Any) -> Any:
+    return database.refresh_token_uses
+
+
 class Container(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
 
@@ -111,6 +115,7 @@ class Container(containers.DeclarativeContainer):
     cache = providers.Resource(open_cache, settings, metrics)
     bank = providers.Resource(open_bank, settings, metrics)
     unit_of_work = providers.Callable(unit_of_work_factory, database)
+    refresh_token_uses = providers.Callable(refresh_token_uses_of, database)
 
     payment_processor = providers.Singleton(
         ProcessPayment,
@@ -139,7 +144,13 @@ class Container(containers.DeclarativeContainer):
     token_codec = providers.Singleton(
         JwtCodec, providers.Callable(token_settings, settings), clock=clock, ids=ids
     )
-    sessions = providers.Singleton(MerchantSessions, uow=unit_of_work, codec=token_codec, ids=ids)
+    sessions = providers.Singleton(
+        MerchantSessions,
+        uow=unit_of_work,
+        refresh_token_uses=refresh_token_uses,
+        codec=token_codec,
+        ids=ids,
+    )
     merchant_registry = providers.Singleton(
         MerchantRegistry, uow=unit_of_work, clock=clock, ids=ids
     )

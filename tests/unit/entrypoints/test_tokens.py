@@ -78,7 +78,9 @@ async def test_sessions_log_in_rotate_and_detect_reuse(codec: JwtCodec, clock) -
     created = await MerchantRegistry(uow=store.unit_of_work, clock=clock, ids=ids).register(
         "a@example.com"
     )
-    sessions = MerchantSessions(uow=store.unit_of_work, codec=codec, ids=ids)
+    sessions = MerchantSessions(
+        uow=store.unit_of_work, refresh_token_uses=store.refresh_token_uses, codec=codec, ids=ids
+    )
 
     with pytest.raises(InvalidCredentials):
         await sessions.log_in("a@example.com", "pk_wrong")
