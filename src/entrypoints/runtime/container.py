@@ -19,7 +19,6 @@ from adapters.clock_ids_hashing import HmacFingerprinter, SystemClock, Uuid7Gene
 from adapters.observability import GatewayMetrics, InstrumentedCache, PrometheusBankObserver
 from entrypoints.http.metrics import MeteredProcessPayment
 from entrypoints.runtime.keys import fingerprint_key, token_settings
-from entrypoints.runtime.refresh_token_uses import UnitOfWorkRefreshTokenUses
 from entrypoints.runtime.settings import BANK_CONNECT_TIMEOUT, Settings, SettingsError
 from paycore.token_claims import TokenLifetimes
 from paycore.use_cases import (
@@ -105,6 +104,10 @@ def unit_of_work_factory(database: Any) -> Any:
     return database.unit_of_work
 
 
+def refresh_token_uses_of(database: Any) -> Any:
+    return database.refresh_token_uses
+
+
 class Container(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
 
@@ -125,6 +128,7 @@ class Container(containers.DeclarativeContainer):
     cache = providers.Resource(open_cache, settings, metrics)
     bank = providers.Resource(open_bank, settings, metrics)
     unit_of_work = providers.Callable(unit_of_work_factory, database)
+    refresh_token_uses = providers.Callable(refresh_token_uses_of, database)
 
     payment_processor = providers.Singleton(
         ProcessPayment,
@@ -165,7 +169,6 @@ class Container(containers.DeclarativeContainer):
     sign_in = providers.Singleton(
         SignIn, uow=unit_of_work, keys=api_keys, issuer=token_issuer, ids=ids
     )
-    refresh_token_uses = providers.Singleton(UnitOfWorkRefreshTokenUses, unit_of_work)
     refresh_session = providers.Singleton(
         RefreshSession,
         uow=unit_of_work,
