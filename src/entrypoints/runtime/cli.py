@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from entrypoints.runtime.servers import SERVERS
-from entrypoints.runtime.settings import SettingsError, load_settings
+from entrypoints.runtime.settings import Settings, SettingsError, load_settings
 
 DESCRIPTION = """\
 paygate: a payment gateway.
@@ -111,12 +111,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(f"paygate: configuration error: {exc}")
 
 
-def _create_merchant(settings: object, email: str, *, as_json: bool) -> None:
+def _create_merchant(settings: Settings, email: str, *, as_json: bool) -> None:
     from adapters.auth import InvalidEmail, MerchantExists
     from entrypoints.runtime.admin import create_merchant
 
     try:
-        created = asyncio.run(create_merchant(settings, email))  # type: ignore[arg-type]
+        created = asyncio.run(create_merchant(settings, email))
     except (InvalidEmail, MerchantExists) as exc:
         reason = "is not a valid email" if isinstance(exc, InvalidEmail) else "already exists"
         sys.exit(f"paygate: merchant {email} {reason}")
