@@ -40,9 +40,7 @@ def _exit_cleanly(_signum: int, _frame: FrameType | None) -> None:
     raise SystemExit(0)
 
 
-def serve(
-    settings: Settings, *, host: str, port: int, workers: int, server: str = "uvicorn"
-) -> None:
+def serve(settings: Settings, *, host: str, port: int, workers: int) -> None:
     # uvicorn re-raises SIGINT/SIGTERM once it has shut down gracefully; these handlers
     # turn that into a normal exit (status 0) that still stops the embedded bank.
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -64,7 +62,6 @@ def serve(
         elif not settings.uses_postgres:
             print(RETURNING_USER_HINT, flush=True)
         run_server(
-            server,
             factory=APP_FACTORY,
             host=host,
             port=port,
