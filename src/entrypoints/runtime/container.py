@@ -110,6 +110,7 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
     container = Container(settings=settings, migrate=migrate)
     # Whatever is built on a resource is awaited, also when a test swaps the resource for
     # a plain object: `resolve` then has one answer to expect.
+    provider: providers.Provider[object]
     for provider in container.traverse():
         if _built_on_resource(provider):
             provider.enable_async_mode()
@@ -117,9 +118,8 @@ def build_container(settings: Settings, *, migrate: bool = True) -> Container:
 
 
 def _built_on_resource(provider: providers.Provider[object]) -> bool:
-    return isinstance(provider, providers.Resource) or any(
-        isinstance(dependency, providers.Resource) for dependency in provider.traverse()
-    )
+    dependencies: list[providers.Provider[object]] = list(provider.traverse())
+    return any(isinstance(p, providers.Resource) for p in [provider, *dependencies])
 
 
 def lifespan_of(container: Container) -> Lifespan:

@@ -43,7 +43,7 @@ class ContainerServices:
 
 def gateway_app(container: Container, *, settle_in_background: bool = True) -> Litestar:
     """The app; its startup opens the container's resources, its shutdown closes them."""
-    lifespans = [lifespan_of(container)]
+    lifespans: list[Lifespan] = [lifespan_of(container)]
     if settle_in_background:
         lifespans.append(_settlement(container))
     return create_app(ContainerServices(container), lifespans=lifespans)
