@@ -1,6 +1,6 @@
 """The one pooled HTTP client the bank adapter uses: httpx's API on aiohttp's transport.
 
-httpx's own transport spent three to six times the CPU per call under concurrency
+httpx's own transport spent three to eight times the CPU per call under concurrency
 (encode/httpx#3215; bench/README.md, "bank transport").
 """
 
