@@ -104,8 +104,6 @@ def measure(
             str(port),
             "--workers",
             str(workers),
-            "--server",
-            server,
         ],
         cwd=cwd,
         env=env,

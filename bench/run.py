@@ -36,23 +36,6 @@ def _header() -> None:
 
 def bare_server(server: str, workers: int, port: int) -> list[str]:
     target = "bench.bare_app:create_app"
-    if server == "granian":
-        return [
-            python(),
-            "-m",
-            "granian",
-            "--interface",
-            "asgi",
-            "--factory",
-            "--workers",
-            str(workers),
-            "--port",
-            str(port),
-            "--no-ws",
-            "--log-level",
-            "warning",
-            target,
-        ]
     return [
         python(),
         "-m",
@@ -130,9 +113,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="duration of each load run")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--connections", type=int, default=64)
-    parser.add_argument(
-        "--servers", nargs="+", default=["uvicorn", "granian"], choices=["uvicorn", "granian"]
-    )
+    parser.add_argument("--servers", nargs="+", default=["uvicorn"], choices=["uvicorn"])
     parser.add_argument(
         "--stacks", nargs="+", default=["embedded", "postgres"], choices=["embedded", "postgres"]
     )

@@ -27,12 +27,12 @@ the contract in prose: [API.md](API.md).
 
 def served_document() -> Json:
     """The document of an app built with default settings (nothing is connected)."""
-    from entrypoints.http.app import create_app
     from entrypoints.runtime.container import build_container
+    from entrypoints.runtime.gateway_app import gateway_app
     from entrypoints.runtime.settings import Settings
 
     settings = Settings(jwt_secret="reference-" + "x" * 40, bank_url="http://127.0.0.1:9")
-    app = create_app(build_container(settings), settle_in_background=False)
+    app = gateway_app(build_container(settings), settle_in_background=False)
     return complete_document(app.openapi_schema.to_schema())
 
 
