@@ -7,11 +7,11 @@ from contextlib import asynccontextmanager
 from functools import partial
 from typing import Any
 
-from litestar import Litestar
+from litestar import Litestar, Router
 from litestar.di import NamedDependency, Provide
 
 from entrypoints.http.body import MAX_BODY_BYTES
-from entrypoints.http.errors import handle_error
+from entrypoints.http.errors import legacy_error_handler, problem_error_handler
 from entrypoints.http.metrics import metrics_endpoint
 from entrypoints.http.openapi import assets_router, openapi_config
 from entrypoints.http.request_context import add_request_id_header, request_context_middleware
@@ -27,14 +27,17 @@ ROUTES = [
     create_payment,
     get_payment,
     list_payments,
-    process_payment_legacy,
-    get_payment_legacy,
-    generate_access_token,
-    refresh_token,
     health,
     ready,
     metrics_endpoint,
     swagger_redirect,
+]
+# The original design's routes answer their errors in its `{"success": false}` envelope.
+ENVELOPED_ROUTES = [
+    process_payment_legacy,
+    get_payment_legacy,
+    generate_access_token,
+    refresh_token,
 ]
 _INJECTED = ("sessions", "database", "metrics")
 # Use cases that only an authenticated merchant reaches.
@@ -51,16 +54,21 @@ def create_app(container: Container, *, settle_in_background: bool = True) -> Li
     if settle_in_background:
         lifespans.append(_settlement(container))
     return Litestar(
-        route_handlers=[*ROUTES, assets_router()],
+        route_handlers=[*ROUTES, _enveloped_router(), assets_router()],
         dependencies=dependencies,
         lifespan=lifespans,
-        exception_handlers={Exception: handle_error},
+        exception_handlers={Exception: problem_error_handler},
         middleware=[request_context_middleware(container.metrics())],
         before_send=[add_request_id_header],
         request_max_body_size=MAX_BODY_BYTES,
         openapi_config=openapi_config(),
         logging_config=None,
     )
+
+
+def _enveloped_router() -> Router:
+    handlers = {Exception: legacy_error_handler}
+    return Router("/", route_handlers=ENVELOPED_ROUTES, exception_handlers=handlers)
 
 
 def _provider(container: Container, name: str) -> Callable[[], Any]:
