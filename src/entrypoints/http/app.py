@@ -9,14 +9,15 @@ from typing import Any
 
 from litestar import Litestar, Router
 from litestar.di import NamedDependency, Provide
+from litestar.types import ExceptionHandlersMap
 
 from entrypoints.http.body import MAX_BODY_BYTES
 from entrypoints.http.errors import legacy_error_handler, problem_error_handler
-from entrypoints.http.metrics import metrics_endpoint
 from entrypoints.http.openapi import assets_router, openapi_config
 from entrypoints.http.request_context import add_request_id_header, request_context_middleware
 from entrypoints.http.routes.auth import generate_access_token, refresh_token
 from entrypoints.http.routes.legacy import get_payment_legacy, process_payment_legacy
+from entrypoints.http.routes.metrics import metrics_endpoint
 from entrypoints.http.routes.operations import health, ready, swagger_redirect
 from entrypoints.http.routes.payment_list import list_payments
 from entrypoints.http.routes.payments import create_payment, get_payment
@@ -67,7 +68,7 @@ def create_app(container: Container, *, settle_in_background: bool = True) -> Li
 
 
 def _enveloped_router() -> Router:
-    handlers = {Exception: legacy_error_handler}
+    handlers: ExceptionHandlersMap = {Exception: legacy_error_handler}
     return Router("/", route_handlers=ENVELOPED_ROUTES, exception_handlers=handlers)
 
 

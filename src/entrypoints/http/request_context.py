@@ -1,4 +1,5 @@
-"""Per-request context: the X-Request-ID on every response and one access-log line."""
+"""Per-request context: the X-Request-ID on every response, one access-log line and the
+request metrics (count and latency by route)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from adapters.observability import GatewayMetrics
 from adapters.observability.redaction import redact_text
-from entrypoints.http.metrics import observe_request
 
 REQUEST_ID_HEADER = "X-Request-ID"
 # Echo only ids that are safe to put in logs and headers.
@@ -88,6 +88,11 @@ def _with_request_context(app: ASGIApp, metrics: GatewayMetrics | None) -> ASGIA
             )
             if metrics is not None:
                 route = str(scope.get("path_template", "unmatched"))
-                observe_request(metrics, method, route, status, seconds)
+                _observe(metrics, method, route, status, seconds)
 
     return middleware
+
+
+def _observe(metrics: GatewayMetrics, method: str, route: str, status: int, seconds: float) -> None:
+    metrics.http_requests.labels(method, route, str(status)).inc()
+    metrics.http_latency.labels(method, route).observe(seconds)

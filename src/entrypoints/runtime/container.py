@@ -17,7 +17,7 @@ from dependency_injector.ext.starlette import Lifespan
 from adapters.auth import JwtCodec, MerchantRegistry, MerchantSessions
 from adapters.clock_ids_hashing import HmacFingerprinter, SystemClock, Uuid7Generator
 from adapters.observability import GatewayMetrics, InstrumentedCache, PrometheusBankObserver
-from entrypoints.http.metrics import MeteredProcessPayment
+from entrypoints.http.metered_payments import MeteredProcessPayment
 from entrypoints.runtime.keys import fingerprint_key, token_settings
 from entrypoints.runtime.settings import BANK_CONNECT_TIMEOUT, Settings, SettingsError
 from paycore.use_cases import (

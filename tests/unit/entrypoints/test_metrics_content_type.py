@@ -10,7 +10,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 
 from adapters.memory import InMemoryBank, ManualClock
 from entrypoints.http.app import create_app
-from entrypoints.http.metrics import without_charset
+from entrypoints.http.routes.metrics import without_charset
 from tests.integration.http.conftest import MemoryDatabase, make_container
 
 
