@@ -66,7 +66,7 @@ def created_payment_response(result: PaymentResult) -> Response[Any]:
 def legacy_created_response(result: PaymentResult) -> Response[Any]:
     payment = result.payment
     status = status_code_for(payment, legacy=True)
-    message, success = _LEGACY_OUTCOMES[payment.status]
+    message, success = LEGACY_OUTCOMES[payment.status]
     data = LegacyPaymentData(message, payment.id, payment.status.value)
     # Declined is a definite answer (402 with data only); Pending and Failed also explain.
     explain = payment.status in {PaymentStatus.PENDING, PaymentStatus.FAILED}
@@ -85,7 +85,7 @@ def legacy_details_response(payment: Payment) -> Response[Any]:
     return json_response(LegacyDetailsEnvelope(True, LegacyDetailsData(details)), 200)
 
 
-_LEGACY_OUTCOMES = {
+LEGACY_OUTCOMES = {
     PaymentStatus.AUTHORIZED: ("Payment processed successfully", True),
     PaymentStatus.DECLINED: ("Payment declined", False),
     PaymentStatus.PENDING: ("Payment pending: the bank has not answered yet", False),
