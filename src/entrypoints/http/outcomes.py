@@ -41,13 +41,13 @@ class HttpError:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-PAYMENT_STATUS_CODES = {
+_PAYMENT_STATUS_CODES = {
     PaymentStatus.AUTHORIZED: 201,
     PaymentStatus.DECLINED: 201,
     PaymentStatus.PENDING: 202,
 }
 # The original design answers a decline as 402 Payment Required.
-LEGACY_STATUS_CODES = PAYMENT_STATUS_CODES | {PaymentStatus.DECLINED: 402}
+_LEGACY_STATUS_CODES = _PAYMENT_STATUS_CODES | {PaymentStatus.DECLINED: 402}
 _BANK_UNAVAILABLE = HttpError(
     503, "payment-failed", "Bank unavailable", "the bank could not be reached; nothing was charged"
 )
@@ -110,7 +110,7 @@ _INTERNAL = HttpError(500, "internal-error", "Internal error", "an unexpected er
 
 
 def status_code_for(payment: Payment, *, legacy: bool = False) -> int:
-    codes = LEGACY_STATUS_CODES if legacy else PAYMENT_STATUS_CODES
+    codes = _LEGACY_STATUS_CODES if legacy else _PAYMENT_STATUS_CODES
     return codes.get(payment.status) or failed_payment_error(payment).status
 
 

@@ -63,56 +63,55 @@ METADATA = METADATA | {
     "stored and returned on the payment. A key or value that looks like a card number is "
     "refused (400), as are NUL characters; every violation is listed as `metadata.<key>`.",
 }
-PAYMENT_REQUEST: Json = {
-    "type": "object",
-    "description": "Unknown fields are ignored. Any invalid field is a 400 naming every bad "
+
+
+def _payment_request(description: str, expiry: tuple[str, str], amount: Json, **rest: Json) -> Json:
+    """A payment's body; the routes differ in the expiry's names, the amount's unit and
+    which optional fields they take."""
+    month, year = expiry
+    card = {"card_number": CARD_NUMBER, month: MONTH, year: YEAR, "cvv": CVV}
+    return {
+        "type": "object",
+        "description": description,
+        "required": ["card_number", month, year, "cvv", "amount", "currency"],
+        "properties": card | {"amount": amount, "currency": CURRENCY} | rest,
+    }
+
+
+PAYMENT_REQUEST = _payment_request(
+    "Unknown fields are ignored. Any invalid field is a 400 naming every bad "
     "field; no payment is created and the bank is not called.",
-    "required": ["card_number", "expiry_month", "expiry_year", "cvv", "amount", "currency"],
-    "properties": {
-        "card_number": CARD_NUMBER,
-        "expiry_month": MONTH,
-        "expiry_year": YEAR,
-        "cvv": CVV,
-        "amount": {
-            "type": "integer",
-            "minimum": MIN_AMOUNT,
-            "description": "Minor units: USD 10.50 is 1050. At most PAYGATE_MAX_AMOUNT "
-            f"(default {DEFAULT_MAX_AMOUNT}).",
-            "examples": [1050],
-        },
-        "currency": CURRENCY,
-        "reference": {
-            "type": ["string", "null"],
-            "maxLength": MAX_REFERENCE_LENGTH,
-            "description": "Your own reference (an order number), returned as sent",
-            "examples": ["order-123"],
-        },
-        "metadata": METADATA,
+    ("expiry_month", "expiry_year"),
+    {
+        "type": "integer",
+        "minimum": MIN_AMOUNT,
+        "description": "Minor units: USD 10.50 is 1050. At most PAYGATE_MAX_AMOUNT "
+        f"(default {DEFAULT_MAX_AMOUNT}).",
+        "examples": [1050],
     },
-}
-LEGACY_PAYMENT_REQUEST: Json = {
-    "type": "object",
-    "description": "As POST /v1/payments, with the expiry as `exp_month`/`exp_year` "
+    reference={
+        "type": ["string", "null"],
+        "maxLength": MAX_REFERENCE_LENGTH,
+        "description": "Your own reference (an order number), returned as sent",
+        "examples": ["order-123"],
+    },
+    metadata=METADATA,
+)
+LEGACY_PAYMENT_REQUEST = _payment_request(
+    "As POST /v1/payments, with the expiry as `exp_month`/`exp_year` "
     "(`expiry_month`/`expiry_year` accepted too) and the amount in major units.",
-    "required": ["card_number", "exp_month", "exp_year", "cvv", "amount", "currency"],
-    "properties": {
-        "card_number": CARD_NUMBER,
-        "exp_month": MONTH,
-        "exp_year": YEAR,
-        "cvv": CVV,
-        "amount": {
-            "oneOf": [
-                {"type": "number", "exclusiveMinimum": 0},
-                {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?$"},
-            ],
-            "description": 'Major units, a number or a decimal string: 10.5 or "10.50". '
-            "More decimal places than the currency has is a 400.",
-            "examples": [10.5],
-        },
-        "currency": CURRENCY,
-        "metadata": METADATA,
+    ("exp_month", "exp_year"),
+    {
+        "oneOf": [
+            {"type": "number", "exclusiveMinimum": 0},
+            {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?$"},
+        ],
+        "description": 'Major units, a number or a decimal string: 10.5 or "10.50". '
+        "More decimal places than the currency has is a 400.",
+        "examples": [10.5],
     },
-}
+    metadata=METADATA,
+)
 IDEMPOTENCY_KEY = {
     "description": f"Optional; 1-{MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters, "
     "unique per payment attempt "
