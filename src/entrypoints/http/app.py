@@ -6,16 +6,17 @@ from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
-from litestar import Litestar
+from litestar import Litestar, Router
 from litestar.di import NamedDependency, Provide
+from litestar.types import ExceptionHandlersMap
 
 from entrypoints.http.body import MAX_BODY_BYTES
-from entrypoints.http.errors import handle_error
-from entrypoints.http.metrics import metrics_endpoint
+from entrypoints.http.errors import legacy_error_handler, problem_error_handler
 from entrypoints.http.openapi import assets_router, openapi_config
 from entrypoints.http.request_context import add_request_id_header, request_context_middleware
 from entrypoints.http.routes.auth import generate_access_token, refresh_token
 from entrypoints.http.routes.legacy import get_payment_legacy, process_payment_legacy
+from entrypoints.http.routes.metrics import metrics_endpoint
 from entrypoints.http.routes.operations import health, ready, swagger_redirect
 from entrypoints.http.routes.payment_list import list_payments
 from entrypoints.http.routes.payments import create_payment, get_payment
@@ -25,16 +26,20 @@ ROUTES = [
     create_payment,
     get_payment,
     list_payments,
-    process_payment_legacy,
-    get_payment_legacy,
-    generate_access_token,
-    refresh_token,
     health,
     ready,
     metrics_endpoint,
     swagger_redirect,
 ]
 Lifespan = Callable[[Litestar], AbstractAsyncContextManager[None]]
+
+# The original design's routes answer their errors in its `{"success": false}` envelope.
+ENVELOPED_ROUTES = [
+    process_payment_legacy,
+    get_payment_legacy,
+    generate_access_token,
+    refresh_token,
+]
 
 
 def create_app(services: AppServices, *, lifespans: Sequence[Lifespan] = ()) -> Litestar:
@@ -62,16 +67,21 @@ def create_app(services: AppServices, *, lifespans: Sequence[Lifespan] = ()) -> 
         ),
     }
     return Litestar(
-        route_handlers=[*ROUTES, assets_router()],
+        route_handlers=[*ROUTES, _enveloped_router(), assets_router()],
         dependencies=dependencies,
         lifespan=list(lifespans),
-        exception_handlers={Exception: handle_error},
+        exception_handlers={Exception: problem_error_handler},
         middleware=[request_context_middleware(metrics)],
         before_send=[add_request_id_header],
         request_max_body_size=MAX_BODY_BYTES,
         openapi_config=openapi_config(),
         logging_config=None,
     )
+
+
+def _enveloped_router() -> Router:
+    handlers: ExceptionHandlersMap = {Exception: legacy_error_handler}
+    return Router("/", route_handlers=ENVELOPED_ROUTES, exception_handlers=handlers)
 
 
 def _provider(name: str, service: Callable[[], Awaitable[Any]]) -> Callable[[], Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from adapters.observability import GatewayMetrics
-from entrypoints.http.metrics import MeteredProcessPayment
+from entrypoints.http.metered_payments import MeteredProcessPayment
 from paycore.use_cases import Authenticate, ListPayments, RefreshSession, RetrievePayment, SignIn
 
 

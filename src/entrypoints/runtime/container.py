@@ -19,7 +19,7 @@ from dependency_injector.ext.starlette import Lifespan
 from adapters.auth import JwtCodec, Sha256ApiKeys
 from adapters.clock_ids_hashing import HmacFingerprinter, SystemClock, Uuid7Generator
 from adapters.observability import GatewayMetrics
-from entrypoints.http.metrics import MeteredProcessPayment
+from entrypoints.http.metered_payments import MeteredProcessPayment
 from entrypoints.runtime.keys import fingerprint_key, token_settings, with_jwt_secret
 from entrypoints.runtime.resources import Database, open_bank, open_cache, open_database
 from entrypoints.runtime.settings import Settings

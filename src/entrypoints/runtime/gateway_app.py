@@ -10,7 +10,7 @@ from litestar import Litestar
 
 from adapters.observability import GatewayMetrics
 from entrypoints.http.app import Lifespan, create_app
-from entrypoints.http.metrics import MeteredProcessPayment
+from entrypoints.http.metered_payments import MeteredProcessPayment
 from entrypoints.http.services import Pingable
 from entrypoints.runtime.container import Container, lifespan_of, resolve
 from entrypoints.runtime.settlement import settlement_loop

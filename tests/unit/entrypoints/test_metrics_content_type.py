@@ -9,7 +9,7 @@ from litestar.testing import TestClient
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from adapters.memory import InMemoryBank, ManualClock
-from entrypoints.http.metrics import without_charset
+from entrypoints.http.routes.metrics import without_charset
 from entrypoints.runtime.gateway_app import gateway_app
 from tests.integration.http.conftest import MemoryDatabase, make_container
 
