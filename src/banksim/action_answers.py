@@ -32,6 +32,9 @@ class Refusal(StrEnum):
     ALREADY_VOIDED = "already_voided"
 
 
+_OUTCOMES = {200: "succeeded", 422: "refused", 404: "unknown_authorization", 503: "unavailable"}
+
+
 @dataclass(frozen=True, slots=True)
 class ActionAnswer:
     http_status: int
@@ -42,10 +45,8 @@ class ActionAnswer:
 
     @property
     def outcome(self) -> str:
-        """The metrics and log label: succeeded, refused, unknown_authorization, unavailable."""
-        if self.http_status == 422:
-            return "refused"
-        return {200: "succeeded", 404: "unknown_authorization"}.get(self.http_status, "unavailable")
+        """The metrics and log label."""
+        return _OUTCOMES[self.http_status]
 
     @property
     def recordable(self) -> bool:
