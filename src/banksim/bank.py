@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from uuid import uuid4
 
+from banksim.authorizations import Authorization, Authorizations
 from banksim.cards import Behaviour
 from banksim.ledger import Ledger
 
@@ -28,6 +29,11 @@ class Answer:
     def http_status(self) -> int:
         return 503 if self.outcome is Outcome.UNAVAILABLE else 200
 
+    @property
+    def recordable(self) -> bool:
+        """Replayed under its key: every answer but an outage that processed nothing."""
+        return not self.injected
+
 
 DECLINED = Answer(Outcome.DECLINED)
 INSUFFICIENT_FUNDS = Answer(Outcome.DECLINED, decline_reason="insufficient_funds")
@@ -42,10 +48,12 @@ _BY_LAST_DIGIT = {
 
 
 class Bank:
-    """Without a ledger (plain mode) every card follows the last-digit rule."""
+    """Without a ledger (plain mode) every card follows the last-digit rule; with
+    `authorizations` every authorization is opened there for its follow-up actions."""
 
-    def __init__(self, ledger: Ledger | None) -> None:
+    def __init__(self, ledger: Ledger | None, authorizations: Authorizations | None = None) -> None:
         self._ledger = ledger
+        self._authorizations = authorizations
 
     def decide(self, card_number: str, currency: str, amount: int) -> Answer:
         """`card_number` has no spaces or hyphens and ends in a digit (see wire.decode_charge)."""
@@ -57,8 +65,14 @@ class Bank:
             if outcome is Outcome.UNAVAILABLE:
                 return UNAVAILABLE
             if card is None:
-                return Answer(Outcome.AUTHORIZED, str(uuid4()))
+                return self._authorize(None, currency, amount)
         assert self._ledger is not None
-        if not self._ledger.try_debit(card_number, currency, amount):
+        if not self._ledger.try_hold(card_number, currency, amount):
             return INSUFFICIENT_FUNDS
-        return Answer(Outcome.AUTHORIZED, str(uuid4()))
+        return self._authorize(card_number, currency, amount)
+
+    def _authorize(self, funded_number: str | None, currency: str, amount: int) -> Answer:
+        code = str(uuid4())
+        if self._authorizations is not None:
+            self._authorizations.open(code, Authorization(funded_number, currency, amount))
+        return Answer(Outcome.AUTHORIZED, code)

@@ -19,7 +19,7 @@ class PaymentDesk:
     """Without `replays` (plain mode) idempotency keys are ignored."""
 
     def __init__(
-        self, bank: Bank, faults: Faults, replays: Replays | None, metrics: BankMetrics
+        self, bank: Bank, faults: Faults, replays: Replays[Answer] | None, metrics: BankMetrics
     ) -> None:
         self._bank = bank
         self._faults = faults

@@ -37,7 +37,12 @@ class _Error(msgspec.Struct, omit_defaults=True):
     code: str | None = None
 
 
+class _AmountRequest(msgspec.Struct, frozen=True):
+    amount: int | None = None
+
+
 _decoder = msgspec.json.Decoder(ChargeRequest)
+_amount_decoder = msgspec.json.Decoder(_AmountRequest)
 _encode = msgspec.json.encode
 _DIGITS = frozenset("0123456789")
 UNAVAILABLE_BODY = b"{}"
@@ -57,6 +62,19 @@ def decode_charge(body: bytes) -> ChargeRequest:
     if card_number == charge.card_number:
         return charge
     return msgspec.structs.replace(charge, card_number=card_number)
+
+
+def decode_amount(body: bytes) -> int | None:
+    """A capture's or refund's amount; None (everything left) for no body or no amount."""
+    if not body.strip():
+        return None
+    try:
+        amount = _amount_decoder.decode(body).amount
+    except msgspec.DecodeError as error:
+        raise BadRequest(str(error)) from None
+    if amount is not None and amount < 1:
+        raise BadRequest("amount must be a positive integer in minor units")
+    return amount
 
 
 def answer_body(answer: Answer) -> bytes:
@@ -95,8 +113,11 @@ class _Account(msgspec.Struct):
     brand: str
     behaviour: str
     balances: dict[str, int]
+    held: dict[str, int]
 
 
-def account_body(card: FundedCard, balances: dict[str, int]) -> bytes:
-    """A funded card's remaining balances; the number shows only its last four digits."""
-    return _encode(_Account(card.number[-4:], card.brand, card.behaviour.value, balances))
+def account_body(card: FundedCard, balances: dict[str, int], held: dict[str, int]) -> bytes:
+    """A funded card's available balances and open holds; the number shows only its last
+    four digits."""
+    account = _Account(card.number[-4:], card.brand, card.behaviour.value, balances, held)
+    return _encode(account)

@@ -16,9 +16,18 @@ class BankMetrics:
             ["outcome", "replayed"],
             registry=self.registry,
         )
+        self.actions = Counter(
+            "banksim_actions",
+            "Capture, refund and void answers by type and outcome, and whether they were replays",
+            ["type", "outcome", "replayed"],
+            registry=self.registry,
+        )
 
     def record(self, outcome: str, replayed: bool) -> None:
-        self.decisions.labels(outcome, "true" if replayed else "false").inc()
+        self.decisions.labels(outcome, _flag(replayed)).inc()
+
+    def record_action(self, kind: str, outcome: str, replayed: bool) -> None:
+        self.actions.labels(kind, outcome, _flag(replayed)).inc()
 
     def route(self) -> HTTPRouteHandler:
         @get("/metrics", sync_to_thread=False)
@@ -26,3 +35,7 @@ class BankMetrics:
             return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
 
         return metrics
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"

@@ -4,25 +4,34 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Coroutine
-from typing import Any
-
-from banksim.bank import Answer
-
-Process = Callable[[], Coroutine[Any, Any, Answer]]
+from typing import Any, Generic, Protocol, TypeVar
 
 
-class Replays:
+class Recordable(Protocol):
+    @property
+    def recordable(self) -> bool:
+        """False for an answer that processed nothing, such as an injected outage."""
+        ...
+
+
+AnswerT = TypeVar("AnswerT", bound=Recordable)
+
+
+class Replays(Generic[AnswerT]):
     """The first request with a key runs its processing in a task; concurrent duplicates and
     lookups await that same task (shielded, so a client hanging up cannot cancel a charge
-    half-way). Every answer is recorded except an injected outage, which processed nothing:
-    a retry with its key is processed afresh. The oldest keys are dropped past `max_keys`."""
+    half-way). Every answer is recorded except those that processed nothing (an injected
+    outage): a retry with its key is processed afresh. The oldest keys are dropped past
+    `max_keys`."""
 
     def __init__(self, max_keys: int = 1_000_000) -> None:
         self._max_keys = max_keys
-        self._recorded: dict[str, Answer] = {}
-        self._running: dict[str, asyncio.Task[Answer]] = {}
+        self._recorded: dict[str, AnswerT] = {}
+        self._running: dict[str, asyncio.Task[AnswerT]] = {}
 
-    async def answer(self, key: str, process: Process) -> tuple[Answer, bool]:
+    async def answer(
+        self, key: str, process: Callable[[], Coroutine[Any, Any, AnswerT]]
+    ) -> tuple[AnswerT, bool]:
         """The answer for `key` and whether it was a replay of an earlier request's."""
         recorded = self._recorded.get(key)
         if recorded is not None:
@@ -35,7 +44,7 @@ class Replays:
             self._running[key] = task
         return await asyncio.shield(task), replayed
 
-    async def lookup(self, key: str) -> Answer | None:
+    async def lookup(self, key: str) -> AnswerT | None:
         """The recorded answer, waiting for one still being processed; None if never seen."""
         recorded = self._recorded.get(key)
         if recorded is not None:
@@ -44,18 +53,18 @@ class Replays:
         if task is None:
             return None
         answer = await asyncio.shield(task)
-        return None if answer.injected else answer
+        return answer if answer.recordable else None
 
-    async def _run(self, key: str, process: Process) -> Answer:
+    async def _run(self, key: str, process: Callable[[], Coroutine[Any, Any, AnswerT]]) -> AnswerT:
         try:
             answer = await process()
-            if not answer.injected:
+            if answer.recordable:
                 self._record(key, answer)
             return answer
         finally:
             del self._running[key]
 
-    def _record(self, key: str, answer: Answer) -> None:
+    def _record(self, key: str, answer: AnswerT) -> None:
         self._recorded[key] = answer
         if len(self._recorded) > self._max_keys:
             del self._recorded[next(iter(self._recorded))]

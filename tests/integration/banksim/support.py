@@ -82,3 +82,28 @@ def balance(client: httpx.Client, card_number: str, currency: str = "GBP") -> in
     response = client.get(f"/accounts/{card_number}")
     assert response.status_code == 200, response.text
     return int(response.json()["balances"][currency])
+
+
+def held(client: httpx.Client, card_number: str, currency: str = "GBP") -> int:
+    """Money a funded card's open authorizations hold, from GET /accounts/{card_number}."""
+    response = client.get(f"/accounts/{card_number}")
+    assert response.status_code == 200, response.text
+    return int(response.json()["held"][currency])
+
+
+def authorize(
+    client: httpx.Client, card_number: str, amount: int = 100, currency: str = "GBP"
+) -> str:
+    """A new authorization's code; fails the test if the bank does not authorize."""
+    response = client.post("/payments", json=charge(card_number, amount, currency))
+    assert response.status_code == 200 and response.json()["authorized"], response.text
+    return str(response.json()["authorization_code"])
+
+
+def act(
+    client: httpx.Client, code: str, route: str, amount: int | None = None, key: str | None = None
+) -> httpx.Response:
+    """POST /payments/{code}/{route} (captures, refunds, voids), with an amount if given."""
+    headers = {} if key is None else {"Idempotency-Key": key}
+    body = None if amount is None else {"amount": amount}
+    return client.post(f"/payments/{code}/{route}", json=body, headers=headers)

@@ -56,3 +56,18 @@ def test_the_base_contract_still_holds(plain: httpx.Client) -> None:
     assert plain.post("/payments", json=charge("2222405343248870")).status_code == 503
     assert plain.post("/payments", content=b"{").status_code == 400
     assert plain.get("/health").json() == {"status": "ok"}
+
+
+@pytest.mark.parametrize("route", ["captures", "refunds", "voids"])
+def test_there_are_no_follow_up_actions(plain: httpx.Client, route: str) -> None:
+    answer = plain.post("/payments", json=charge("2222405343248877")).json()
+    response = plain.post(
+        f"/payments/{answer['authorization_code']}/{route}",
+        json={"amount": 100},
+        headers={"Idempotency-Key": f"plain-{route}"},
+    )
+    assert response.status_code in {404, 405}
+    assert "unknown_authorization" not in response.text
+    lookup = plain.get(f"/actions/plain-{route}")
+    assert lookup.status_code in {404, 405}
+    assert "unknown_key" not in lookup.text
