@@ -10,6 +10,9 @@ from paycore.errors import (
     IdempotencyRequestInProgress,
     IllegalTransition,
     InvalidCredentials,
+    InvalidEmail,
+    InvalidToken,
+    MerchantExists,
     PaycoreError,
     PaymentNotFound,
     ValidationFailed,
@@ -18,18 +21,26 @@ from paycore.list_request import PaymentListRequest
 from paycore.listing import PaymentFilters, PaymentPage
 from paycore.money import Currency, Money
 from paycore.payment import FailureReason, Payment, PaymentStatus
+from paycore.token_claims import TokenLifetimes
 from paycore.use_cases import (
+    Authenticate,
     ListPayments,
+    NewMerchant,
     PaymentResult,
     ProcessPayment,
     ProcessPaymentCommand,
+    RefreshSession,
+    RegisterMerchant,
     RetrievePayment,
     SettlementPolicy,
     SettlePendingPayments,
+    SignIn,
+    TokenIssuer,
 )
 from paycore.validation import PaymentPolicy, PaymentRequest
 
 __all__ = [
+    "Authenticate",
     "Currency",
     "FailureReason",
     "FieldError",
@@ -37,8 +48,12 @@ __all__ = [
     "IdempotencyRequestInProgress",
     "IllegalTransition",
     "InvalidCredentials",
+    "InvalidEmail",
+    "InvalidToken",
     "ListPayments",
+    "MerchantExists",
     "Money",
+    "NewMerchant",
     "PaycoreError",
     "Payment",
     "PaymentFilters",
@@ -51,8 +66,13 @@ __all__ = [
     "PaymentStatus",
     "ProcessPayment",
     "ProcessPaymentCommand",
+    "RefreshSession",
+    "RegisterMerchant",
     "RetrievePayment",
     "SettlePendingPayments",
     "SettlementPolicy",
+    "SignIn",
+    "TokenIssuer",
+    "TokenLifetimes",
     "ValidationFailed",
 ]

@@ -61,3 +61,15 @@ class IdempotencyRequestInProgress(PaycoreError):
 
 class InvalidCredentials(PaycoreError):
     """Unknown merchant or wrong API key; deliberately indistinguishable."""
+
+
+class InvalidToken(InvalidCredentials):
+    """A bearer token that is missing, forged, of the wrong type, expired or revoked."""
+
+
+class MerchantExists(PaycoreError):
+    """A merchant with this email is already registered."""
+
+
+class InvalidEmail(PaycoreError):
+    """Not something that looks like an email address."""

@@ -11,16 +11,15 @@ API_KEY_PREFIX = "pk_"
 _NO_MERCHANT_HASH = hashlib.sha256(b"no merchant has this key").hexdigest()
 
 
-def new_api_key() -> str:
-    """256 random bits behind a prefix that makes a leaked key easy to recognise."""
-    return API_KEY_PREFIX + secrets.token_urlsafe(32)
+class Sha256ApiKeys:
+    def generate(self) -> str:
+        """256 random bits behind a prefix that makes a leaked key easy to recognise."""
+        return API_KEY_PREFIX + secrets.token_urlsafe(32)
 
+    def hash(self, api_key: str) -> str:
+        # A fast hash suffices: the key is high-entropy, so there is nothing to brute-force.
+        return hashlib.sha256(api_key.encode("utf-8", "surrogatepass")).hexdigest()
 
-def hash_api_key(api_key: str) -> str:
-    # A fast hash suffices: the key is high-entropy, so there is nothing to brute-force.
-    return hashlib.sha256(api_key.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def api_key_matches(api_key: str, stored_hash: str | None) -> bool:
-    expected = stored_hash if stored_hash is not None else _NO_MERCHANT_HASH
-    return hmac.compare_digest(hash_api_key(api_key), expected) and stored_hash is not None
+    def verify(self, api_key: str, stored_hash: str | None) -> bool:
+        expected = stored_hash if stored_hash is not None else _NO_MERCHANT_HASH
+        return hmac.compare_digest(self.hash(api_key), expected) and stored_hash is not None

@@ -1,20 +1,20 @@
-"""JWTs for merchants: HS256 pinned, typed (access / refresh), checked against our clock."""
+"""JWTs for merchant tokens: HS256 pinned, every claim required, failures in our words."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from enum import StrEnum
+from datetime import UTC, datetime
 from typing import Any
 
 import jwt
 
-from adapters.auth.errors import InvalidToken
-from paycore.ports import Clock, IdGenerator
+from paycore.errors import InvalidToken
+from paycore.token_claims import TokenClaims, TokenType
 
 ALGORITHM = "HS256"
 MIN_SECRET_BYTES = 32
 _REQUIRED_CLAIMS = ("iss", "aud", "exp", "iat", "nbf", "jti", "typ", "sub", "fam")
+_TYPES: dict[str, TokenType] = {t.value: t for t in TokenType}
 # NumericDate bounds: a time outside them is no time a token of ours ever carries, and
 # datetime cannot hold it (NaN, Infinity, 1e300 and 10**400 are all refused).
 _LATEST_TIMESTAMP = 253402300799  # 9999-12-31T23:59:59Z
@@ -29,75 +29,46 @@ _DECODE_FAILURES: tuple[tuple[type[jwt.PyJWTError], str], ...] = (
 )
 
 
-class TokenType(StrEnum):
-    ACCESS = "access"
-    REFRESH = "refresh"
-
-
 @dataclass(frozen=True, slots=True)
 class TokenSettings:
     secret: str
     issuer: str = "paygate"
     audience: str = "paygate-merchants"
-    access_ttl: timedelta = timedelta(minutes=15)
-    refresh_ttl: timedelta = timedelta(days=7)
 
     def __post_init__(self) -> None:
         if len(self.secret.encode()) < MIN_SECRET_BYTES:
             raise ValueError(f"the JWT secret must be at least {MIN_SECRET_BYTES} bytes")
 
 
-@dataclass(frozen=True, slots=True)
-class IssuedToken:
-    token: str
-    jti: str
-    expires_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class TokenClaims:
-    merchant_id: str
-    jti: str
-    family_id: str
-    expires_at: datetime
-
-
 class JwtCodec:
-    def __init__(self, settings: TokenSettings, *, clock: Clock, ids: IdGenerator) -> None:
+    def __init__(self, settings: TokenSettings) -> None:
         self._settings = settings
-        self._clock = clock
-        self._ids = ids
 
-    def issue(self, merchant_id: str, typ: TokenType, family_id: str) -> IssuedToken:
-        """A signed token; `family_id` names the login it descends from (revoked together)."""
-        now = self._clock.now()
-        ttl = self._settings.access_ttl if typ is TokenType.ACCESS else self._settings.refresh_ttl
-        expires_at = now + ttl
-        jti = self._ids.new_id()
-        claims: dict[str, Any] = {
+    def encode(self, claims: TokenClaims) -> str:
+        if claims.type is None:
+            raise ValueError("a token is issued with a type")
+        payload: dict[str, Any] = {
             "iss": self._settings.issuer,
             "aud": self._settings.audience,
-            "sub": merchant_id,
-            "iat": int(now.timestamp()),
-            "nbf": int(now.timestamp()),
-            "exp": int(expires_at.timestamp()),
-            "jti": jti,
-            "typ": typ.value,
-            "fam": family_id,
+            "sub": claims.merchant_id,
+            "iat": int(claims.valid_from.timestamp()),
+            "nbf": int(claims.valid_from.timestamp()),
+            "exp": int(claims.expires_at.timestamp()),
+            "jti": claims.jti,
+            "typ": claims.type.value,
+            "fam": claims.family_id,
         }
-        token = jwt.encode(claims, self._settings.secret, algorithm=ALGORITHM)
-        return IssuedToken(token, jti, datetime.fromtimestamp(claims["exp"], UTC))
+        return jwt.encode(payload, self._settings.secret, algorithm=ALGORITHM)
 
-    def decode(self, token: str, expected: TokenType) -> TokenClaims:
-        """The token's claims if it is genuine, current and of the expected type."""
+    def decode(self, token: str) -> TokenClaims:
         try:
-            claims = jwt.decode(
+            payload = jwt.decode(
                 token,
                 self._settings.secret,
                 algorithms=[ALGORITHM],
                 audience=self._settings.audience,
                 issuer=self._settings.issuer,
-                # Time is checked below against the injected clock, not the wall clock.
+                # Whether the token is current is the domain's to judge, on its own clock.
                 options={
                     "require": list(_REQUIRED_CLAIMS),
                     "verify_exp": False,
@@ -108,25 +79,25 @@ class JwtCodec:
         except jwt.PyJWTError as exc:
             reason = next((r for kind, r in _DECODE_FAILURES if isinstance(exc, kind)), None)
             raise InvalidToken(reason or "invalid token") from None
-        return self._checked(claims, expected)
+        return _claims(payload)
 
-    def _checked(self, claims: dict[str, Any], expected: TokenType) -> TokenClaims:
-        now = self._clock.now().timestamp()
-        exp, nbf = claims["exp"], claims["nbf"]
-        if not (_is_timestamp(exp) and _is_timestamp(nbf)):
-            raise InvalidToken("invalid token: malformed time claims")
-        if now >= exp:
-            raise InvalidToken("token expired")
-        if now < nbf:
-            raise InvalidToken("token not yet valid")
-        if claims["typ"] != expected.value:
-            raise InvalidToken(f"not an {expected.value} token")
-        sub, jti, family = claims["sub"], claims["jti"], claims.get("fam")
-        if not isinstance(sub, str) or not isinstance(jti, str):
-            raise InvalidToken("invalid token: malformed subject")
-        if not isinstance(family, str):
-            raise InvalidToken("invalid token: malformed login claim")
-        return TokenClaims(sub, jti, family, datetime.fromtimestamp(exp, UTC))
+
+def _claims(payload: dict[str, Any]) -> TokenClaims:
+    exp, nbf = payload["exp"], payload["nbf"]
+    if not (_is_timestamp(exp) and _is_timestamp(nbf)):
+        raise InvalidToken("invalid token: malformed time claims")
+    # PyJWT itself refuses a subject or a token id that is not a string.
+    family, typ = payload["fam"], payload["typ"]
+    if not isinstance(family, str):
+        raise InvalidToken("invalid token: malformed login claim")
+    return TokenClaims(
+        type=_TYPES.get(typ) if isinstance(typ, str) else None,
+        merchant_id=payload["sub"],
+        jti=payload["jti"],
+        family_id=family,
+        valid_from=datetime.fromtimestamp(nbf, UTC),
+        expires_at=datetime.fromtimestamp(exp, UTC),
+    )
 
 
 def _is_timestamp(value: Any) -> bool:

@@ -36,7 +36,7 @@ ROUTES = [
     metrics_endpoint,
     swagger_redirect,
 ]
-_INJECTED = ("sessions", "database", "metrics")
+_INJECTED = ("sign_in", "refresh_session", "authenticate", "database", "metrics")
 # Use cases that only an authenticated merchant reaches.
 _AFTER_AUTHENTICATION = ("process_payment", "retrieve_payment", "list_payments")
 

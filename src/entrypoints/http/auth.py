@@ -9,7 +9,8 @@ from litestar import Request
 from litestar.datastructures import Headers
 from litestar.di import NamedDependency
 
-from adapters.auth import InvalidToken, MerchantSessions
+from paycore.errors import InvalidToken
+from paycore.use_cases import Authenticate
 
 SECURITY: list[dict[str, list[str]]] = [{"BearerToken": []}]
 
@@ -27,11 +28,11 @@ def bearer_token(headers: Headers) -> str | None:
 
 
 async def current_merchant_id(
-    request: Request[Any, Any, Any], sessions: NamedDependency[MerchantSessions]
+    request: Request[Any, Any, Any], authenticate: NamedDependency[Authenticate]
 ) -> str:
     token = bearer_token(request.headers)
     if token is None:
         raise InvalidToken("missing bearer token")
-    merchant = await sessions.authenticate(token)
+    merchant = await authenticate(token)
     structlog.contextvars.bind_contextvars(merchant_id=merchant.id)
     return merchant.id

@@ -13,7 +13,6 @@ import structlog
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 
-from adapters.auth import InvalidToken
 from entrypoints.http.body import MalformedRequest
 from entrypoints.http.dto import FieldErrorOut, LegacyError, Problem
 from entrypoints.http.responses import PROBLEM_JSON, json_response
@@ -21,6 +20,7 @@ from paycore.errors import (
     IdempotencyKeyReused,
     IdempotencyRequestInProgress,
     InvalidCredentials,
+    InvalidToken,
     PaymentNotFound,
     StorageUnavailable,
     ValidationFailed,

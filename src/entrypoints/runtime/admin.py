@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from adapters.auth import MerchantRegistry, NewMerchant
 from entrypoints.runtime.container import build_container, resolve
 from entrypoints.runtime.keys import with_jwt_secret
 from entrypoints.runtime.settings import Settings
+from paycore.use_cases import NewMerchant, RegisterMerchant
 
 
 async def migrate(settings: Settings) -> list[str]:
@@ -34,8 +34,8 @@ async def migrate(settings: Settings) -> list[str]:
 async def create_merchant(settings: Settings, email: str) -> NewMerchant:
     container = build_container(with_jwt_secret(settings))
     try:
-        registry: MerchantRegistry = await resolve(container.merchant_registry)
-        return await registry.register(email)
+        register: RegisterMerchant = await resolve(container.register_merchant)
+        return await register(email)
     finally:
         await _shutdown(container)
 

@@ -112,8 +112,8 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 def _create_merchant(settings: object, email: str, *, as_json: bool) -> None:
-    from adapters.auth import InvalidEmail, MerchantExists
     from entrypoints.runtime.admin import create_merchant
+    from paycore.errors import InvalidEmail, MerchantExists
 
     try:
         created = asyncio.run(create_merchant(settings, email))  # type: ignore[arg-type]

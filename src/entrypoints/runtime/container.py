@@ -14,18 +14,25 @@ from typing import Any
 from dependency_injector import containers, providers
 from dependency_injector.ext.starlette import Lifespan
 
-from adapters.auth import JwtCodec, MerchantRegistry, MerchantSessions
+from adapters.auth import JwtCodec, Sha256ApiKeys
 from adapters.clock_ids_hashing import HmacFingerprinter, SystemClock, Uuid7Generator
 from adapters.observability import GatewayMetrics, InstrumentedCache, PrometheusBankObserver
 from entrypoints.http.metrics import MeteredProcessPayment
 from entrypoints.runtime.keys import fingerprint_key, token_settings
+from entrypoints.runtime.refresh_token_uses import UnitOfWorkRefreshTokenUses
 from entrypoints.runtime.settings import BANK_CONNECT_TIMEOUT, Settings, SettingsError
+from paycore.token_claims import TokenLifetimes
 from paycore.use_cases import (
+    Authenticate,
     ListPayments,
     ProcessPayment,
+    RefreshSession,
+    RegisterMerchant,
     RetrievePayment,
     SettlementPolicy,
     SettlePendingPayments,
+    SignIn,
+    TokenIssuer,
 )
 from paycore.validation import PaymentPolicy
 
@@ -87,6 +94,13 @@ def settlement_policy(settings: Settings) -> SettlementPolicy:
     )
 
 
+def token_lifetimes(settings: Settings) -> TokenLifetimes:
+    return TokenLifetimes(
+        access=timedelta(seconds=settings.access_token_ttl),
+        refresh=timedelta(seconds=settings.refresh_token_ttl),
+    )
+
+
 def unit_of_work_factory(database: Any) -> Any:
     return database.unit_of_work
 
@@ -136,12 +150,32 @@ class Container(containers.DeclarativeContainer):
         policy=settlement_policy,
     )
 
-    token_codec = providers.Singleton(
-        JwtCodec, providers.Callable(token_settings, settings), clock=clock, ids=ids
+    api_keys = providers.Singleton(Sha256ApiKeys)
+    token_codec = providers.Singleton(JwtCodec, providers.Callable(token_settings, settings))
+    token_issuer = providers.Singleton(
+        TokenIssuer,
+        codec=token_codec,
+        clock=clock,
+        ids=ids,
+        lifetimes=providers.Callable(token_lifetimes, settings),
     )
-    sessions = providers.Singleton(MerchantSessions, uow=unit_of_work, codec=token_codec, ids=ids)
-    merchant_registry = providers.Singleton(
-        MerchantRegistry, uow=unit_of_work, clock=clock, ids=ids
+    register_merchant = providers.Singleton(
+        RegisterMerchant, uow=unit_of_work, keys=api_keys, clock=clock, ids=ids
+    )
+    sign_in = providers.Singleton(
+        SignIn, uow=unit_of_work, keys=api_keys, issuer=token_issuer, ids=ids
+    )
+    refresh_token_uses = providers.Singleton(UnitOfWorkRefreshTokenUses, unit_of_work)
+    refresh_session = providers.Singleton(
+        RefreshSession,
+        uow=unit_of_work,
+        uses=refresh_token_uses,
+        codec=token_codec,
+        issuer=token_issuer,
+        clock=clock,
+    )
+    authenticate = providers.Singleton(
+        Authenticate, uow=unit_of_work, codec=token_codec, clock=clock
     )
 
 

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from adapters.auth import MerchantRegistry, NewMerchant
+from paycore.errors import MerchantExists
+from paycore.use_cases import NewMerchant, RegisterMerchant
 
 DEMO_EMAIL = "demo@paygate.local"
 COMMANDS_START = "# --- quickstart: paste into a shell ---"
 COMMANDS_END = "# --- end of quickstart ---"
 
 
-async def ensure_demo_merchant(registry: MerchantRegistry) -> NewMerchant | None:
+async def ensure_demo_merchant(register: RegisterMerchant) -> NewMerchant | None:
     """The new demo merchant, or None when it was created on an earlier start."""
-    if await registry.find(DEMO_EMAIL) is not None:
+    try:
+        return await register(DEMO_EMAIL)
+    except MerchantExists:
         return None
-    return await registry.register(DEMO_EMAIL)
 
 
 def quickstart(base_url: str, email: str, api_key: str) -> str:

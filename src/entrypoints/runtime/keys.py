@@ -12,7 +12,6 @@ import hmac
 import os
 import secrets
 from dataclasses import replace
-from datetime import timedelta
 from pathlib import Path
 
 from adapters.auth import TokenSettings
@@ -63,8 +62,4 @@ def fingerprint_key(settings: Settings) -> bytes:
 def token_settings(settings: Settings) -> TokenSettings:
     if not settings.jwt_secret:
         raise SettingsError("PAYGATE_JWT_SECRET is required")
-    return TokenSettings(
-        secret=settings.jwt_secret,
-        access_ttl=timedelta(seconds=settings.access_token_ttl),
-        refresh_ttl=timedelta(seconds=settings.refresh_token_ttl),
-    )
+    return TokenSettings(secret=settings.jwt_secret)

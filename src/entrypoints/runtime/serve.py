@@ -96,7 +96,7 @@ async def _prepare(settings: Settings):  # type: ignore[no-untyped-def]
         if settings.uses_postgres:
             await database.migrate()
             return None
-        return await ensure_demo_merchant(await resolve(container.merchant_registry))
+        return await ensure_demo_merchant(await resolve(container.register_merchant))
     finally:
         result = container.shutdown_resources()
         if result is not None:

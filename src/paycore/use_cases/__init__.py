@@ -1,7 +1,10 @@
 """Use cases: the application services that orchestrate the domain through ports."""
 
+from paycore.use_cases.authenticate import Authenticate
 from paycore.use_cases.list_payments import ListPayments
 from paycore.use_cases.process_payment import ProcessPayment, ProcessPaymentCommand
+from paycore.use_cases.refresh_session import RefreshedSession, RefreshSession
+from paycore.use_cases.register_merchant import NewMerchant, RegisterMerchant
 from paycore.use_cases.replay import PaymentResult
 from paycore.use_cases.retrieve_payment import RetrievePayment
 from paycore.use_cases.settle_pending import (
@@ -9,14 +12,23 @@ from paycore.use_cases.settle_pending import (
     SettlementReport,
     SettlePendingPayments,
 )
+from paycore.use_cases.sign_in import SignIn
+from paycore.use_cases.token_issuance import TokenIssuer
 
 __all__ = [
+    "Authenticate",
     "ListPayments",
+    "NewMerchant",
     "PaymentResult",
     "ProcessPayment",
     "ProcessPaymentCommand",
+    "RefreshSession",
+    "RefreshedSession",
+    "RegisterMerchant",
     "RetrievePayment",
     "SettlePendingPayments",
     "SettlementPolicy",
     "SettlementReport",
+    "SignIn",
+    "TokenIssuer",
 ]

@@ -13,11 +13,11 @@ from dependency_injector import providers
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from adapters.auth import NewMerchant
 from adapters.memory import InMemoryBank, InMemoryPaymentCache, InMemoryStore, ManualClock
 from entrypoints.http.app import create_app
 from entrypoints.runtime.container import Container, build_container, resolve
 from entrypoints.runtime.settings import Settings
+from paycore.use_cases import NewMerchant
 from tests.integration.http.contract import Answer, served_document, violations
 
 JWT_SECRET = "test-secret-" + "x" * 40
@@ -132,8 +132,8 @@ async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
 
 
 async def register(container: Container, email: str) -> NewMerchant:
-    registry = await resolve(container.merchant_registry)
-    return await registry.register(email)
+    register_merchant = await resolve(container.register_merchant)
+    return await register_merchant(email)
 
 
 async def log_in(client: AsyncTestClient[Litestar], merchant: NewMerchant) -> dict[str, Any]:

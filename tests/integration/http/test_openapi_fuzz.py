@@ -33,10 +33,10 @@ def build_fuzzed_app() -> tuple[schemathesis.schemas.BaseSchema, str]:
     container = make_container(MemoryDatabase(), InMemoryBank(), ManualClock(datetime.now(UTC)))
 
     async def log_in() -> str:
-        registry = await resolve(container.merchant_registry)
-        created = await registry.register("fuzz@example.com")
-        sessions = await resolve(container.sessions)
-        return (await sessions.log_in(created.merchant.email, created.api_key)).access.token
+        register_merchant = await resolve(container.register_merchant)
+        created = await register_merchant("fuzz@example.com")
+        sign_in = await resolve(container.sign_in)
+        return (await sign_in(created.merchant.email, created.api_key)).access.token
 
     token = asyncio.run(log_in())
     app = create_app(container, settle_in_background=False)

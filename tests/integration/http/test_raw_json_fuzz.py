@@ -86,8 +86,8 @@ def fuzzed() -> Iterator[tuple[TestClient[Any], list[tuple[str, str]], str]]:
 
 
 async def _register(container: Container) -> dict[str, str]:
-    registry = await resolve(container.merchant_registry)
-    created = await registry.register("raw-fuzz@example.com")
+    register_merchant = await resolve(container.register_merchant)
+    created = await register_merchant("raw-fuzz@example.com")
     return {"email": created.merchant.email, "api_key": created.api_key}
 
 

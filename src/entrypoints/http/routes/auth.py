@@ -8,11 +8,12 @@ from typing import Any
 from litestar import Request, Response, post
 from litestar.di import NamedDependency
 
-from adapters.auth import MerchantSessions, TokenPair
 from entrypoints.http.body import first_present, read_json_object
 from entrypoints.http.dto import TokenData, TokenEnvelope, TokenOut, TokenPairOut
 from entrypoints.http.responses import json_response
 from paycore.errors import FieldError, ValidationFailed
+from paycore.token_claims import TokenPair
+from paycore.use_cases import RefreshSession, SignIn
 
 
 @post(
@@ -25,13 +26,13 @@ from paycore.errors import FieldError, ValidationFailed
     "token (7 days) gets a new pair from POST /v1/auth/refresh.",
 )
 async def generate_access_token(
-    request: Request[Any, Any, Any], sessions: NamedDependency[MerchantSessions]
+    request: Request[Any, Any, Any], sign_in: NamedDependency[SignIn]
 ) -> Response[TokenEnvelope]:
     body = await read_json_object(request)
     email = first_present(body, "email", "Email")
     api_key = first_present(body, "api_key", "Api_Key", "API_KEY")
     _require_strings(email=email, api_key=api_key)
-    tokens = await sessions.log_in(email, api_key)
+    tokens = await sign_in(email, api_key)
     return json_response(TokenEnvelope(True, TokenData(_pair_out(tokens))), 200)
 
 
@@ -45,7 +46,7 @@ async def generate_access_token(
     "sending it again is treated as theft and revokes every token of that login (401).",
 )
 async def refresh_token(
-    request: Request[Any, Any, Any], sessions: NamedDependency[MerchantSessions]
+    request: Request[Any, Any, Any], refresh_session: NamedDependency[RefreshSession]
 ) -> Response[TokenEnvelope]:
     body = await read_json_object(request)
     token = first_present(body, "token", "Token")
@@ -53,7 +54,7 @@ async def refresh_token(
     _require_strings(token=token)
     if email is not None and not isinstance(email, str):
         raise ValidationFailed([FieldError("email", "must be a string")])
-    session = await sessions.refresh(token, email)
+    session = await refresh_session(token, email)
     data = TokenData(_pair_out(session.tokens), email=session.merchant.email)
     return json_response(TokenEnvelope(True, data), 200)
 

@@ -1,12 +1,12 @@
-"""Registering a merchant: a fresh API key, shown once, kept only as its hash."""
+"""RegisterMerchant: a new merchant with a fresh API key, shown once, kept only as its hash."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from adapters.auth.api_keys import hash_api_key, new_api_key
-from adapters.auth.errors import InvalidEmail, MerchantExists
+from paycore.auth_ports import ApiKeys
+from paycore.errors import InvalidEmail, MerchantExists
 from paycore.merchant import Merchant
 from paycore.ports import Clock, IdGenerator, UnitOfWorkFactory
 
@@ -20,21 +20,24 @@ class NewMerchant:
     api_key: str
 
 
-class MerchantRegistry:
-    def __init__(self, *, uow: UnitOfWorkFactory, clock: Clock, ids: IdGenerator) -> None:
+class RegisterMerchant:
+    def __init__(
+        self, *, uow: UnitOfWorkFactory, keys: ApiKeys, clock: Clock, ids: IdGenerator
+    ) -> None:
         self._uow = uow
+        self._keys = keys
         self._clock = clock
         self._ids = ids
 
-    async def register(self, email: str) -> NewMerchant:
+    async def __call__(self, email: str) -> NewMerchant:
         email = email.strip()
         if len(email) > MAX_EMAIL_LENGTH or not _EMAIL.fullmatch(email):
             raise InvalidEmail(email)
-        api_key = new_api_key()
+        api_key = self._keys.generate()
         merchant = Merchant(
             id=self._ids.new_id(),
             email=email,
-            api_key_hash=hash_api_key(api_key),
+            api_key_hash=self._keys.hash(api_key),
             created_at=self._clock.now(),
         )
         async with self._uow() as uow:
@@ -43,7 +46,3 @@ class MerchantRegistry:
             await uow.merchants.add(merchant)
             await uow.commit()
         return NewMerchant(merchant, api_key)
-
-    async def find(self, email: str) -> Merchant | None:
-        async with self._uow() as uow:
-            return await uow.merchants.get_by_email(email)

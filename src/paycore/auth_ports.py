@@ -1,0 +1,45 @@
+"""What merchant authentication needs from the outside world, as structural protocols."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from paycore.token_claims import TokenClaims
+
+
+class TokenCodec(Protocol):
+    def encode(self, claims: TokenClaims) -> str:
+        """The claims as a signed token string."""
+        ...
+
+    def decode(self, token: str) -> TokenClaims:
+        """The claims of a genuine, well-formed token; InvalidToken otherwise.
+
+        Whether the token is current and of the wanted type is the caller's to judge.
+        """
+        ...
+
+
+class ApiKeys(Protocol):
+    def generate(self) -> str:
+        """A fresh, unguessable API key."""
+        ...
+
+    def hash(self, api_key: str) -> str:
+        """What is stored instead of the key: the key cannot be recovered from it."""
+        ...
+
+    def verify(self, api_key: str, stored_hash: str | None) -> bool:
+        """Whether the key is the one `stored_hash` was made from, in constant time.
+
+        None (no merchant has the email) takes as long and is never a match, so a
+        caller cannot tell an unknown email from a wrong key.
+        """
+        ...
+
+
+class RefreshTokenUses(Protocol):
+    async def mark_used(self, jti: str) -> bool:
+        """Atomically mark an unused, unrevoked refresh token used, committing at once;
+        False if it already was used or revoked, or is unknown."""
+        ...

@@ -1,0 +1,61 @@
+"""RefreshSession: a refresh token buys a new pair once; its reuse revokes the login.
+
+Presenting a used refresh token means it leaked (or was replayed), so every token of that
+login (its family) is revoked and the caller must sign in again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from paycore.auth_ports import RefreshTokenUses, TokenCodec
+from paycore.errors import InvalidCredentials, InvalidToken
+from paycore.merchant import Merchant
+from paycore.ports import Clock, UnitOfWorkFactory
+from paycore.token_claims import TokenPair, TokenType, in_force
+from paycore.use_cases.token_issuance import TokenIssuer
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshedSession:
+    tokens: TokenPair
+    merchant: Merchant
+
+
+class RefreshSession:
+    def __init__(
+        self,
+        *,
+        uow: UnitOfWorkFactory,
+        uses: RefreshTokenUses,
+        codec: TokenCodec,
+        issuer: TokenIssuer,
+        clock: Clock,
+    ) -> None:
+        self._uow = uow
+        self._uses = uses
+        self._codec = codec
+        self._issuer = issuer
+        self._clock = clock
+
+    async def __call__(self, token: str, email: str | None = None) -> RefreshedSession:
+        """A new pair for a current refresh token; `email`, when given, must be its owner's."""
+        claims = in_force(self._codec.decode(token), TokenType.REFRESH, self._clock.now())
+        async with self._uow() as uow:
+            merchant = await uow.merchants.get(claims.merchant_id)
+            stored = await uow.refresh_tokens.get(claims.jti)
+        if merchant is None or stored is None or stored.revoked:
+            raise InvalidToken("refresh token revoked or unknown")
+        if email is not None and email.strip().casefold() != merchant.email.casefold():
+            raise InvalidCredentials("invalid credentials")
+        # Marked outside any unit of work: it commits by itself, and a refresh never holds
+        # two store connections at once.
+        if not await self._uses.mark_used(claims.jti):
+            async with self._uow() as uow:
+                await uow.refresh_tokens.revoke_family(stored.family_id)
+                await uow.commit()
+            raise InvalidToken("refresh token reused: every token of this login is revoked")
+        async with self._uow() as uow:
+            tokens = await self._issuer.issue(uow, merchant.id, family_id=stored.family_id)
+            await uow.commit()
+        return RefreshedSession(tokens, merchant)

@@ -1,0 +1,100 @@
+"""Authenticate: an access token in force, of an existing merchant and a live login."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from paycore.errors import InvalidToken
+from paycore.token_claims import TokenPair
+from tests.unit.paycore.auth_fakes import Auth
+
+REFUSED = "the token's merchant does not exist or its login was revoked"
+
+
+async def signed_in(auth: Auth) -> TokenPair:
+    created = await auth.register("shop@example.com")
+    return await auth.sign_in("shop@example.com", created.api_key)
+
+
+async def test_an_access_token_names_its_merchant() -> None:
+    auth = Auth()
+    pair = await signed_in(auth)
+
+    merchant = await auth.authenticate(pair.access.token)
+
+    assert merchant == next(iter(auth.store.merchants.values()))
+
+
+async def test_a_gone_merchant_or_a_revoked_login_is_refused() -> None:
+    auth = Auth()
+    pair = await signed_in(auth)
+    merchants = dict(auth.store.merchants)
+    auth.store.merchants.clear()
+    with pytest.raises(InvalidToken) as gone:
+        await auth.authenticate(pair.access.token)
+
+    auth.store.merchants.update(merchants)
+    jti = pair.refresh.jti
+    auth.store.refresh_tokens[jti] = replace(auth.store.refresh_tokens[jti], revoked=True)
+    with pytest.raises(InvalidToken) as revoked:
+        await auth.authenticate(pair.access.token)
+
+    assert str(gone.value) == str(revoked.value) == REFUSED
+
+
+async def test_a_token_is_in_force_until_its_expiry_second() -> None:
+    auth = Auth()
+    pair = await signed_in(auth)
+    auth.clock.advance(pair.access.expires_at - auth.clock.now() - timedelta(microseconds=1))
+    assert await auth.authenticate(pair.access.token)
+
+    auth.clock.advance(timedelta(microseconds=1))
+    with pytest.raises(InvalidToken) as caught:
+        await auth.authenticate(pair.access.token)
+
+    assert str(caught.value) == "token expired"
+
+
+@pytest.mark.parametrize("which", ["refresh", "untyped"])
+async def test_only_an_access_token_authenticates(which: str) -> None:
+    auth = Auth()
+    pair = await signed_in(auth)
+    claims = auth.codec.decode(pair.refresh.token)
+    token = (
+        pair.refresh.token if which == "refresh" else auth.codec.encode(replace(claims, type=None))
+    )
+
+    with pytest.raises(InvalidToken) as caught:
+        await auth.authenticate(token)
+
+    assert str(caught.value) == "not an access token"
+
+
+async def test_time_is_judged_before_the_type() -> None:
+    auth = Auth()
+    pair = await signed_in(auth)
+    auth.clock.advance(timedelta(days=8))
+
+    with pytest.raises(InvalidToken) as caught:
+        await auth.authenticate(pair.refresh.token)
+
+    assert str(caught.value) == "token expired"
+
+
+async def test_a_token_before_its_time_is_refused() -> None:
+    auth = Auth()
+    pair = await signed_in(auth)
+    auth.clock.advance(timedelta(seconds=-1))
+
+    with pytest.raises(InvalidToken) as caught:
+        await auth.authenticate(pair.access.token)
+
+    assert str(caught.value) == "token not yet valid"
+
+
+async def test_what_the_codec_refuses_stays_refused() -> None:
+    with pytest.raises(InvalidToken, match="not one of ours"):
+        await Auth().authenticate("forged")
