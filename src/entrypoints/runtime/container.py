@@ -14,7 +14,7 @@ from typing import Any
 from dependency_injector import containers, providers
 from dependency_injector.ext.starlette import Lifespan
 
-from adapters.auth import JwtCodec, Sha256ApiKeys
+from adapters.auth import JwtCodec, RecentSignIns, Sha256ApiKeys
 from adapters.clock_ids_hashing import HmacFingerprinter, SystemClock, Uuid7Generator
 from adapters.observability import GatewayMetrics, InstrumentedCache, PrometheusBankObserver
 from entrypoints.http.metrics import MeteredProcessPayment
@@ -166,8 +166,10 @@ class Container(containers.DeclarativeContainer):
         SignIn, uow=unit_of_work, keys=api_keys, issuer=token_issuer, ids=ids
     )
     refresh_token_uses = providers.Singleton(UnitOfWorkRefreshTokenUses, unit_of_work)
+    recent_sign_ins = providers.Singleton(RecentSignIns, settings.provided.auth_cache_seconds)
     refresh_session = providers.Singleton(
         RefreshSession,
+        recent=recent_sign_ins,
         uow=unit_of_work,
         uses=refresh_token_uses,
         codec=token_codec,
@@ -175,7 +177,7 @@ class Container(containers.DeclarativeContainer):
         clock=clock,
     )
     authenticate = providers.Singleton(
-        Authenticate, uow=unit_of_work, codec=token_codec, clock=clock
+        Authenticate, uow=unit_of_work, codec=token_codec, clock=clock, recent=recent_sign_ins
     )
 
 
