@@ -1,4 +1,4 @@
-"""The framework's ceiling: a bare Litestar app on the same server and workers."""
+"""The framework's ceiling: a bare Litestar app on the gateway's server and workers."""
 
 from __future__ import annotations
 
@@ -12,13 +12,8 @@ REPO = Path(__file__).resolve().parent.parent
 _TARGET = "bench.bare_app:create_app"
 
 
-def bare_server(server: str, workers: int, port: int) -> list[str]:
-    if server == "granian":
-        return [
-            *(python(), "-m", "granian", "--interface", "asgi", "--factory"),
-            *("--workers", str(workers), "--port", str(port), "--no-ws"),
-            *("--log-level", "warning", _TARGET),
-        ]
+def bare_server(workers: int, port: int) -> list[str]:
+    """The gateway's own server settings (`paygate serve`): uvicorn, uvloop, httptools."""
     return [
         *(python(), "-m", "uvicorn", "--factory", _TARGET, "--workers", str(workers)),
         *("--port", str(port), "--loop", "uvloop", "--http", "httptools"),
@@ -27,7 +22,6 @@ def bare_server(server: str, workers: int, port: int) -> list[str]:
 
 
 def bare_ceiling(
-    server: str,
     *,
     workers: int,
     connections: int,
@@ -36,13 +30,11 @@ def bare_ceiling(
     row: Callable[..., None],
 ) -> LoadResult:
     port = free_port()
-    bare = start(
-        bare_server(server, workers, port), cwd=REPO, env={}, log=work / f"bare-{server}.log"
-    )
+    bare = start(bare_server(workers, port), cwd=REPO, env={}, log=work / "bare.log")
     try:
         wait_http(f"http://127.0.0.1:{port}/ping", bare)
         ceiling = run_wrk(f"http://127.0.0.1:{port}/ping", connections=connections, seconds=seconds)
-        row(f"[{server}] bare Litestar GET /ping", ceiling)
+        row("bare Litestar GET /ping", ceiling)
         return ceiling
     finally:
         stop(bare)

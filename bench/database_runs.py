@@ -33,7 +33,7 @@ def _run(
     merchant_id = prepared.merchant["merchant_id"]
     bulk_load.load(url, merchant_id, rows, ids, readable=min(rows // 2, 200_000))
     scans.reset(url)
-    label = f"[{plan.server}] postgres {loaded_before + rows:,} rows"
+    label = f"postgres {loaded_before + rows:,} rows"
     figures = measure(prepared, plan, label=label, ids_file=ids)
     counted = scans.read(url)
     sweep_ms = scans.sweep_query_ms(url, settle_after=SETTLE_AFTER)

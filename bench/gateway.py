@@ -52,7 +52,6 @@ class Load:
 class LoadPlan:
     """How every gateway of a run is started and driven."""
 
-    server: str
     workers: int
     seconds: float
     connections: int
@@ -85,12 +84,10 @@ def _measured(pids: list[int], load: Callable[[], LoadResult]) -> Load:
 
 
 def measure(stack: Stack, plan: LoadPlan, *, label: str, ids_file: Path | None = None) -> Figures:
-    server, workers, seconds, connections, row = (
-        plan.server, plan.workers, plan.seconds, plan.connections, plan.row
-    )  # fmt: skip
+    workers, seconds, connections, row = plan.workers, plan.seconds, plan.connections, plan.row
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    serve = ["serve", "--port", str(port), "--workers", str(workers), "--server", server]
+    serve = ["serve", "--port", str(port), "--workers", str(workers)]
     proc = start(
         [python(), "-m", "entrypoints", *serve],
         cwd=stack.cwd,

@@ -54,39 +54,33 @@ def run(args: argparse.Namespace) -> None:
         env={},
         log=work / "banksim.log",
     )
-    judged: list[Verdicts] = []
     try:
         wait_http(f"http://127.0.0.1:{bank_port}/health", bank)
         table = Table()
         bank_alone = gateway.bank_ceiling(bank_port, connections=args.connections, seconds=seconds)
         table.row(f"banksim POST /payments (c={args.connections})", bank_alone)
-        for server in args.servers:
-            table.ceiling = None
-            table.ceiling = bare_ceiling(
-                server,
-                workers=args.workers,
-                connections=args.connections,
-                seconds=seconds,
-                work=work,
-                row=table.row,
-            )
-            verdicts = Verdicts(server, table.ceiling)
-            judged.append(verdicts)
-            plan = LoadPlan(server, args.workers, seconds, args.connections, table.row)
-            for name in args.stacks:
-                prepared = stack.prepare(name, bank_port, work / f"{name}-{server}")
-                try:
-                    if name == "embedded":
-                        label = f"[{server}] embedded"
-                        verdicts.embedded = gateway.measure(prepared, plan, label=label)
-                    else:
-                        large = args.large_rows if args.large else None
-                        postgres_runs(prepared, verdicts, plan, large_rows=large, quick=args.quick)
-                finally:
-                    stack.drop(prepared)
+        table.ceiling = bare_ceiling(
+            workers=args.workers,
+            connections=args.connections,
+            seconds=seconds,
+            work=work,
+            row=table.row,
+        )
+        verdicts = Verdicts(table.ceiling)
+        plan = LoadPlan(args.workers, seconds, args.connections, table.row)
+        for name in args.stacks:
+            prepared = stack.prepare(name, bank_port, work / name)
+            try:
+                if name == "embedded":
+                    verdicts.embedded = gateway.measure(prepared, plan, label="embedded")
+                else:
+                    large = args.large_rows if args.large else None
+                    postgres_runs(prepared, verdicts, plan, large_rows=large, quick=args.quick)
+            finally:
+                stack.drop(prepared)
     finally:
         stop(bank)
-    print_targets([target for verdicts in judged for target in verdicts.targets()])
+    print_targets(verdicts.targets())
     print(f"(logs in {work})")
 
 
@@ -98,9 +92,6 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=8.0, help="duration of each load run")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--connections", type=int, default=64)
-    parser.add_argument(
-        "--servers", nargs="+", default=["uvicorn", "granian"], choices=["uvicorn", "granian"]
-    )
     parser.add_argument(
         "--stacks", nargs="+", default=["embedded", "postgres"], choices=["embedded", "postgres"]
     )

@@ -22,7 +22,6 @@ class DatabaseRun:
 
 @dataclass
 class Verdicts:
-    server: str
     ceiling: LoadResult
     embedded: Figures | None = None
     small: DatabaseRun | None = None
@@ -37,7 +36,7 @@ class Verdicts:
         return found + self._memory() + self._scans() + self._flat()
 
     def _name(self, text: str) -> str:
-        return f"[{self.server}] {text}"
+        return text
 
     def _share(self, result: LoadResult) -> float:
         return result.rps / self.ceiling.rps

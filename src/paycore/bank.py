@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from paycore.card import CardDetails
+from paycore.failure_reason import FailureReason
 from paycore.money import Money
-from paycore.payment import FailureReason
 
 
 @dataclass(frozen=True, slots=True)

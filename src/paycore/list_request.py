@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from paycore import fields
-from paycore.errors import FieldError, ValidationFailed
+from paycore.field_errors import FieldErrors, InvalidField
 from paycore.listing import DEFAULT_LIMIT, MAX_LIMIT, PaymentFilters
 from paycore.payment import PaymentStatus
 
@@ -20,6 +20,8 @@ from paycore.payment import PaymentStatus
 _RFC3339 = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})"
 )
+MIN_LIMIT = 1
+# Digits enough for MAX_LIMIT: a longer string is refused before it is parsed.
 _LIMIT = re.compile(r"[0-9]{1,3}")
 NOT_A_CURSOR = "must be the id of one of your payments"
 _STATUS_VALUES = tuple(s.value for s in PaymentStatus)
@@ -46,67 +48,55 @@ class ValidListRequest:
 
 
 def validate_list_request(request: PaymentListRequest) -> ValidListRequest:
-    errors: list[FieldError] = []
-
-    def check(name: str, message: str | None) -> None:
-        if message is not None:
-            errors.append(FieldError(name, message))
-
-    limit, limit_error = _limit(request.limit)
-    check("limit", limit_error)
-    after, after_error = _cursor(request.starting_after)
-    check("starting_after", after_error)
-    before, before_error = _cursor(request.ending_before)
-    check("ending_before", before_error)
+    errors = FieldErrors()
+    limit = errors.parse("limit", _limit, request.limit)
+    after = errors.parse("starting_after", _cursor, request.starting_after)
+    before = errors.parse("ending_before", _cursor, request.ending_before)
     if request.starting_after is not None and request.ending_before is not None:
-        check("ending_before", "cannot be combined with starting_after")
-    status, status_error = _status(request.status)
-    check("status", status_error)
-    check("reference", fields.reference_error(request.reference))
-    created_gte, gte_error = _moment(request.created_gte)
-    check("created_gte", gte_error)
-    created_lt, lt_error = _moment(request.created_lt)
-    check("created_lt", lt_error)
-    if errors:
-        raise ValidationFailed(errors)
-    reference = request.reference if isinstance(request.reference, str) else None
+        errors.add("ending_before", "cannot be combined with starting_after")
+    status = errors.parse("status", _status, request.status)
+    reference = errors.parse("reference", fields.reference, request.reference)
+    created_gte = errors.parse("created_gte", _moment, request.created_gte)
+    created_lt = errors.parse("created_lt", _moment, request.created_lt)
+    errors.raise_if_any()
+    assert limit is not None
     filters = PaymentFilters(status, reference, created_gte, created_lt)
     return ValidListRequest(limit, filters, after, before)
 
 
-def _limit(value: object) -> tuple[int, str | None]:
+def _limit(value: object) -> int:
     if value is None:
-        return DEFAULT_LIMIT, None
+        return DEFAULT_LIMIT
     number = fields.as_int(value)
     if number is None and isinstance(value, str) and _LIMIT.fullmatch(value):
         number = int(value)
-    if number is None or not 1 <= number <= MAX_LIMIT:
-        return 0, f"must be an integer from 1 to {MAX_LIMIT}"
-    return number, None
+    if number is None or not MIN_LIMIT <= number <= MAX_LIMIT:
+        raise InvalidField(f"must be an integer from {MIN_LIMIT} to {MAX_LIMIT}")
+    return number
 
 
-def _cursor(value: object) -> tuple[str | None, str | None]:
+def _cursor(value: object) -> str | None:
     if value is None:
-        return None, None
+        return None
     try:
         if isinstance(value, str):
-            return str(uuid.UUID(value)), None
+            return str(uuid.UUID(value))
     except ValueError:
         pass
-    return None, NOT_A_CURSOR
+    raise InvalidField(NOT_A_CURSOR)
 
 
-def _status(value: object) -> tuple[PaymentStatus | None, str | None]:
+def _status(value: object) -> PaymentStatus | None:
     if value is None:
-        return None, None
+        return None
     if isinstance(value, str) and value in _STATUS_VALUES:
-        return PaymentStatus(value), None
-    return None, f"must be one of {', '.join(_STATUS_VALUES)}"
+        return PaymentStatus(value)
+    raise InvalidField(f"must be one of {', '.join(_STATUS_VALUES)}")
 
 
-def _moment(value: object) -> tuple[datetime | None, str | None]:
+def _moment(value: object) -> datetime | None:
     if value is None:
-        return None, None
+        return None
     if isinstance(value, datetime):
         moment: datetime | None = value
     elif isinstance(value, str) and _RFC3339.fullmatch(value):
@@ -114,11 +104,13 @@ def _moment(value: object) -> tuple[datetime | None, str | None]:
     else:
         moment = None
     if moment is None or moment.tzinfo is None:
-        return None, "must be an RFC 3339 date-time with an offset, like 2026-01-15T00:00:00Z"
+        raise InvalidField(
+            "must be an RFC 3339 date-time with an offset, like 2026-01-15T00:00:00Z"
+        )
     try:
-        return moment.astimezone(UTC), None
+        return moment.astimezone(UTC)
     except OverflowError:  # 0001-01-01T00:00:00+01:00 is before the first representable UTC moment
-        return None, "is out of range"
+        raise InvalidField("is out of range") from None
 
 
 def _parsed(text: str) -> datetime | None:

@@ -8,6 +8,7 @@ from typing import NoReturn
 
 from paycore.card import luhn_valid
 from paycore.errors import FieldError
+from paycore.text import text_error
 
 MAX_KEYS = 20
 MAX_KEY_LENGTH = 40
@@ -90,8 +91,9 @@ def parse_metadata(value: object) -> tuple[Metadata, list[FieldError]]:
 
 
 def _unsafe_text_error(text: str) -> str | None:
-    if "\x00" in text:
-        return "must not contain NUL characters"
+    message = text_error(text)
+    if message is not None:
+        return message
     if holds_card_number(text):
         return "must not hold a card number"
     return None

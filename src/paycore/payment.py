@@ -7,8 +7,12 @@ from datetime import datetime
 from enum import StrEnum
 from typing import cast
 
+from paycore.bank import Authorized, BankOutcome, Declined, NotFound, Unavailable
 from paycore.card import CardSummary
 from paycore.errors import IllegalTransition
+
+# Re-exported: a failure's reason is part of what a payment is.
+from paycore.failure_reason import FailureReason as FailureReason
 from paycore.metadata import Metadata
 from paycore.money import Money
 
@@ -22,14 +26,6 @@ class PaymentStatus(StrEnum):
     @property
     def is_terminal(self) -> bool:
         return self is not PaymentStatus.PENDING
-
-
-class FailureReason(StrEnum):
-    BANK_ERROR = "bank_error"
-    BANK_UNAVAILABLE = "bank_unavailable"
-    CIRCUIT_OPEN = "circuit_open"
-    NOT_RECEIVED_BY_BANK = "not_received_by_bank"
-    UNSETTLED = "unsettled_past_deadline"
 
 
 LEGAL_TRANSITIONS: dict[PaymentStatus, frozenset[PaymentStatus]] = {
@@ -76,6 +72,25 @@ class Payment:
 
     def __hash__(self) -> int:
         return hash(self.id)
+
+    def apply(self, outcome: BankOutcome | NotFound, at: datetime) -> None:
+        """Record what the bank did with this payment's authorization, learnt at `at`.
+
+        Authorized and Declined settle it as such. Unavailable (the bank refused the call)
+        and NotFound (a lookup: it never received it) mean nothing was charged: Failed.
+        Unknown (no answer came back) leaves it Pending, for settlement to ask again.
+        """
+        match outcome:
+            case Authorized(code):
+                self.authorize(code, at)
+            case Declined(reason):
+                self.decline(reason, at)
+            case Unavailable(reason):
+                self.fail(reason, at)
+            case NotFound():
+                self.fail(FailureReason.NOT_RECEIVED_BY_BANK, at)
+            case _:
+                pass  # Unknown: no answer came back, so the payment stays Pending
 
     def authorize(self, authorization_code: str, at: datetime) -> None:
         self._move_to(PaymentStatus.AUTHORIZED, at)

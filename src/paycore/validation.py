@@ -6,19 +6,22 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Literal
 
 from paycore import fields
 from paycore.card import CardDetails, Expiry
-from paycore.errors import FieldError, InvalidAmount, ValidationFailed
+from paycore.errors import InvalidAmount
+from paycore.field_errors import FieldErrors, InvalidField
 from paycore.fields import as_int
 from paycore.metadata import Metadata, parse_metadata
 from paycore.money import Money, currency, exact_decimal
 
 DEFAULT_CURRENCIES = frozenset({"USD", "EUR", "GBP"})
 DEFAULT_MAX_AMOUNT = 100_000_000
-_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
-_NOT_POSITIVE = "must be a positive amount"
+MIN_AMOUNT = 1
+CURRENCY_CODE_PATTERN = "[A-Z]{3}"
+_CURRENCY_CODE = re.compile(CURRENCY_CODE_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,79 +61,63 @@ class ValidPayment:
 
 
 def validate(request: PaymentRequest, policy: PaymentPolicy, today: date) -> ValidPayment:
-    errors: list[FieldError] = []
-
-    def check(name: str, message: str | None) -> None:
-        if message is not None:
-            errors.append(FieldError(name, message))
-
-    pan, pan_error = fields.card_number(request.card_number)
-    check("card_number", pan_error)
-    month, month_error = fields.month(request.expiry_month)
-    check("expiry_month", month_error)
-    year, year_error = fields.year(request.expiry_year)
-    check("expiry_year", year_error)
+    errors = FieldErrors()
+    pan = errors.parse("card_number", fields.card_number, request.card_number)
+    month = errors.parse("expiry_month", fields.month, request.expiry_month)
+    year = errors.parse("expiry_year", fields.year, request.expiry_year)
     if month and year and not Expiry(month, year).is_valid_on(today):
-        check("expiry_year", "the card has expired")
-    cvv, cvv_error = fields.cvv(request.cvv)
-    check("cvv", cvv_error)
-    code, currency_error = _currency(request.currency, policy)
-    check("currency", currency_error)
-    amount, amount_error = _amount(request.amount, request.amount_unit, code, policy)
-    check("amount", amount_error)
-    check("reference", fields.reference_error(request.reference))
+        errors.add("expiry_year", "the card has expired")
+    cvv = errors.parse("cvv", fields.cvv, request.cvv)
+    code = errors.parse("currency", partial(_currency, policy=policy), request.currency)
+    amount_of = partial(_amount, unit=request.amount_unit, code=code, policy=policy)
+    amount = errors.parse("amount", amount_of, request.amount)
+    reference = errors.parse("reference", fields.reference, request.reference)
     metadata, metadata_errors = parse_metadata(request.metadata)
     errors.extend(metadata_errors)
-    if errors:
-        raise ValidationFailed(errors)
-    assert amount is not None and month and year
+    errors.raise_if_any()
+    assert pan and month and year and cvv and amount
     card = CardDetails(number=pan, cvv=cvv, expiry=Expiry(month, year))
-    reference = request.reference if isinstance(request.reference, str) else None
     return ValidPayment(card=card, amount=amount, reference=reference, metadata=metadata)
 
 
-def _currency(value: object, policy: PaymentPolicy) -> tuple[str, str | None]:
+def _currency(value: object, policy: PaymentPolicy) -> str:
     if not isinstance(value, str) or not _CURRENCY_CODE.fullmatch(value):
-        return "", "must be an upper-case ISO 4217 code"
+        raise InvalidField("must be an upper-case ISO 4217 code")
     if value not in policy.currencies:
-        return "", f"must be one of {', '.join(sorted(policy.currencies))}"
-    return value, None
+        raise InvalidField(f"must be one of {', '.join(sorted(policy.currencies))}")
+    return value
 
 
-def _amount(
-    value: object, unit: str, code: str, policy: PaymentPolicy
-) -> tuple[Money | None, str | None]:
-    if not code:
-        # The currency is bad too: what the amount means is unknown, its shape is not.
-        return None, _amount_shape_error(value, unit)
-    if unit == "minor":
-        minor = as_int(value)
-        if minor is None:
-            return None, "must be an integer in the currency's minor unit"
-        money = Money.of_minor(minor, code)
-    else:
-        if not isinstance(value, Decimal | int | str) or isinstance(value, bool):
-            return None, "must be a decimal number"
-        try:
-            money = Money.from_major(value, code)
-        except InvalidAmount as exc:
-            return None, str(exc)
-    if not 1 <= money.minor <= policy.max_amount:
-        return None, f"must be between 1 and {policy.max_amount} minor units"
-    return money, None
+def _amount(value: object, unit: str, code: str | None, policy: PaymentPolicy) -> Money | None:
+    amount = _amount_as_sent(value, unit)
+    if code is None:
+        # The currency is bad too: what the amount means is unknown, its sign is not.
+        if amount <= 0:
+            raise InvalidField("must be a positive amount")
+        return None
+    money = Money.of_minor(amount, code) if isinstance(amount, int) else _major(amount, code)
+    if not MIN_AMOUNT <= money.minor <= policy.max_amount:
+        raise InvalidField(f"must be between {MIN_AMOUNT} and {policy.max_amount} minor units")
+    return money
 
 
-def _amount_shape_error(value: object, unit: str) -> str | None:
-    """What is wrong with an amount whatever its currency: its type, form or sign."""
-    if unit == "minor":
-        minor = as_int(value)
-        if minor is None:
-            return "must be an integer in the currency's minor unit"
-        return None if minor > 0 else _NOT_POSITIVE
-    if not isinstance(value, Decimal | int | str) or isinstance(value, bool):
-        return "must be a decimal number"
+def _major(amount: Decimal, code: str) -> Money:
     try:
-        major = exact_decimal(value)
+        return Money.from_major(amount, code)
+    except InvalidAmount as exc:  # more decimal places than the currency has
+        raise InvalidField(str(exc)) from None
+
+
+def _amount_as_sent(value: object, unit: str) -> int | Decimal:
+    """An integer of minor units, or a decimal of major ones: its type and form checked."""
+    if unit == "minor":
+        minor = as_int(value)
+        if minor is None:
+            raise InvalidField("must be an integer in the currency's minor unit")
+        return minor
+    if not isinstance(value, Decimal | int | str) or isinstance(value, bool):
+        raise InvalidField("must be a decimal number")
+    try:
+        return exact_decimal(value)
     except InvalidAmount as exc:
-        return str(exc)
-    return None if major > 0 else _NOT_POSITIVE
+        raise InvalidField(str(exc)) from None

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from entrypoints.http.openapi.reference import render, served_document
+from entrypoints.http.openapi.reference import render
+from entrypoints.runtime.api_reference import served_document
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -74,7 +75,7 @@ def test_the_api_reference_is_generated_from_the_current_document() -> None:
     actual = (DOCS / "api-reference.md").read_text()
     assert actual == expected, (
         "docs/api-reference.md is stale: "
-        "uv run python -m entrypoints.http.openapi.reference > docs/api-reference.md"
+        "uv run python -m entrypoints.runtime.api_reference > docs/api-reference.md"
     )
 
 

@@ -3,13 +3,12 @@
 from adapters.bank.breaker import BreakerState
 from adapters.bank.client import HttpAcquiringBank
 from adapters.bank.config import BankClientConfig
-from adapters.bank.observer import BankObserver, CountingObserver, NullObserver
+from adapters.bank.observer import BankObserver, NullObserver
 
 __all__ = [
     "BankClientConfig",
     "BankObserver",
     "BreakerState",
-    "CountingObserver",
     "HttpAcquiringBank",
     "NullObserver",
 ]

@@ -11,11 +11,11 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, Literal
+from types import TracebackType
+from typing import Any, Literal, Protocol
 
 from purgatory import AsyncCircuitBreakerFactory
 from purgatory.domain.model import Context, OpenedState
-from purgatory.service._async.circuitbreaker import AsyncCircuitBreaker
 
 from adapters.bank.replies import OutcomeT, Reply
 from paycore.bank import Unavailable
@@ -36,6 +36,21 @@ class _BankDown(Exception):
     def __init__(self, reply: Reply[Any]) -> None:
         super().__init__("the bank is down")
         self.reply = reply
+
+
+class _Circuit(Protocol):
+    """What `AsyncCircuitBreakerFactory.get_breaker` returns, as far as we use it."""
+
+    context: Context
+
+    async def __aenter__(self) -> object: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
 
 
 def _not_bank_down(exc: BaseException) -> bool:
@@ -61,7 +76,7 @@ class BankBreaker:
         self._on_change = on_change
         self._max_probes = probes
         self._probes = 0
-        self._breaker: AsyncCircuitBreaker | None = None
+        self._breaker: _Circuit | None = None
 
     @property
     def state(self) -> BreakerState:
@@ -99,7 +114,7 @@ class BankBreaker:
     async def start(self) -> None:
         await self._get()
 
-    async def _get(self) -> AsyncCircuitBreaker:
+    async def _get(self) -> _Circuit:
         if self._breaker is None:
             breaker = await self._factory.get_breaker(CIRCUIT)
             self._breaker = self._breaker or breaker  # the first of two racing calls wins

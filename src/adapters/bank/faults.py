@@ -9,24 +9,21 @@ from adapters.bank.replies import Reply
 from paycore.bank import Unavailable, Unknown
 from paycore.payment import FailureReason
 
-# Everything a request can raise on the way to the bank and back, with either transport.
+# httpx-aiohttp re-raises the aiohttp errors it knows as httpx errors and the others as
+# they are; OSError also takes the TimeoutError of the client's deadline on an attempt.
 TRANSPORT_ERRORS: tuple[type[BaseException], ...] = (httpx.HTTPError, aiohttp.ClientError, OSError)
 
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-_AIOHTTP_NOT_SENT = (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError)
+# Raised before anything was written: a refused or timed-out connect (aiohttp counts the
+# wait for a pooled connection as part of the connect).
+_NOT_SENT = (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError)
 
 
 def never_reached_bank(exc: BaseException) -> bool:
     """True only for a refused or timed-out connection, or a wait for a pooled one."""
-    if not isinstance(exc, _NOT_SENT):
-        return False
-    cause = exc.__cause__
     # httpx-aiohttp maps every aiohttp connection error to ConnectTimeout, including a
-    # server that dropped the connection after the request went out: trust only the
-    # aiohttp errors raised before anything was written.
-    if isinstance(cause, aiohttp.ClientError):
-        return isinstance(cause, _AIOHTTP_NOT_SENT)
-    return True
+    # server that dropped the connection after the request went out: only the aiohttp
+    # error it chains tells them apart.
+    return isinstance(exc.__cause__, _NOT_SENT)
 
 
 def failure_reply(exc: BaseException) -> Reply[Unavailable | Unknown]:

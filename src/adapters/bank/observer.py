@@ -1,12 +1,11 @@
 """Hooks for metrics: the bank client reports what happened, an observer decides what to count.
 
-The default observer does nothing; `CountingObserver` keeps plain counters (tests, quick
-looks). A Prometheus observer only has to implement these three methods.
+The default observer does nothing; adapters.observability feeds Prometheus through the
+same three methods.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Literal, Protocol
 
 from paycore.bank import LookupOutcome, Unavailable
@@ -57,23 +56,3 @@ class NullObserver:
 
     def breaker_changed(self, state: str) -> None:
         pass
-
-
-class CountingObserver:
-    def __init__(self) -> None:
-        self.outcomes: Counter[tuple[Operation, str]] = Counter()
-        self.attempts: Counter[Operation] = Counter()
-        self.retries: Counter[Operation] = Counter()
-        self.breaker_states: list[str] = []
-
-    def call_finished(
-        self, operation: Operation, outcome: LookupOutcome, latency_seconds: float, attempts: int
-    ) -> None:
-        self.outcomes[(operation, outcome_label(outcome))] += 1
-        self.attempts[operation] += attempts
-
-    def retried(self, operation: Operation, cause: LookupOutcome) -> None:
-        self.retries[operation] += 1
-
-    def breaker_changed(self, state: str) -> None:
-        self.breaker_states.append(state)

@@ -1,4 +1,8 @@
-"""The one pooled HTTP client the bank adapter uses, on aiohttp's transport or httpx's own."""
+"""The one pooled HTTP client the bank adapter uses: httpx's API on aiohttp's transport.
+
+httpx's own transport spent three to eight times the CPU per call under concurrency
+(encode/httpx#3215; bench/README.md, "bank transport").
+"""
 
 from __future__ import annotations
 
@@ -15,11 +19,6 @@ def build_http_client(config: BankClientConfig) -> httpx.AsyncClient:
         max_connections=config.max_connections,
         max_keepalive_connections=config.max_connections,
     )
-    transport: httpx.AsyncBaseTransport = (
-        AiohttpTransport(limits=limits)
-        if config.transport == "aiohttp"
-        else httpx.AsyncHTTPTransport(limits=limits)
-    )
     timeout = httpx.Timeout(
         config.timeout,
         connect=config.connect_timeout,
@@ -29,7 +28,7 @@ def build_http_client(config: BankClientConfig) -> httpx.AsyncClient:
     )
     return httpx.AsyncClient(
         base_url=config.base_url,
-        transport=transport,
+        transport=AiohttpTransport(limits=limits),
         timeout=timeout,
         headers={"Accept": "application/json", "Content-Type": "application/json"},
         # Proxy variables must not reroute card data: the bank URL is configured explicitly.

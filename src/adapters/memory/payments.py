@@ -1,23 +1,22 @@
-"""The in-memory payment repository: it stages writes that its unit of work applies."""
+"""The in-memory payment repository: it stages writes that its unit of work checks and applies."""
 
 from __future__ import annotations
 
 import copy
 from datetime import datetime
-from typing import TYPE_CHECKING
 
+from adapters.memory.state import InMemoryState
 from paycore.errors import StalePayment
 from paycore.listing import Direction, PaymentQuery, Position
 from paycore.payment import Payment, PaymentStatus
 
-if TYPE_CHECKING:
-    from adapters.memory.units import InMemoryStore
-
 
 class InMemoryPaymentRepository:
-    def __init__(self, store: InMemoryStore) -> None:
+    def __init__(self, store: InMemoryState) -> None:
         self._store = store
         self.staged: dict[str, Payment] = {}
+        # Of the staged payments, those saved over a stored version rather than added.
+        self.saved: set[str] = set()
 
     async def add(self, payment: Payment) -> None:
         self.staged[payment.id] = copy.deepcopy(payment)
@@ -29,9 +28,7 @@ class InMemoryPaymentRepository:
         return copy.deepcopy(payment)
 
     async def save(self, payment: Payment) -> None:
-        stored = self._store.payments.get(payment.id)
-        if stored is None or stored.version != payment.version - 1:
-            raise StalePayment(payment.id)
+        self.saved.add(payment.id)
         self.staged[payment.id] = copy.deepcopy(payment)
 
     async def due_for_settlement(
@@ -56,10 +53,16 @@ class InMemoryPaymentRepository:
         )
         return [copy.deepcopy(p) for p in found[: query.limit]]
 
+    def check(self) -> None:
+        """Raise StalePayment unless every saved payment still follows what is stored."""
+        for payment_id in self.saved:
+            stored = self._store.payments.get(payment_id)
+            if stored is None or stored.version != self.staged[payment_id].version - 1:
+                raise StalePayment(payment_id)
+
     def apply(self) -> None:
-        for payment in self.staged.values():
-            stored = self._store.payments.get(payment.id)
-            # Re-checked at commit: another unit of work may have committed in between.
-            if stored is not None and stored.version != payment.version - 1:
-                raise StalePayment(payment.id)
         self._store.payments.update(self.staged)
+
+    def forget_staged(self) -> None:
+        self.staged.clear()
+        self.saved.clear()

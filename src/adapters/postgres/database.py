@@ -1,4 +1,5 @@
-"""The PostgreSQL database: an async connection pool and its units of work."""
+"""The PostgreSQL database: an async connection pool, its units of work and the uses of
+refresh tokens, which commit on their own."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import contextlib
 import psycopg
 from psycopg_pool import AsyncConnectionPool
 
+from adapters.postgres.refresh_tokens import PostgresRefreshTokenUses
 from adapters.postgres.schema import migrate
 from adapters.postgres.unit_of_work import PostgresUnitOfWork
 
@@ -14,6 +16,7 @@ from adapters.postgres.unit_of_work import PostgresUnitOfWork
 class PostgresDatabase:
     def __init__(self, pool: AsyncConnectionPool) -> None:
         self.pool = pool
+        self.refresh_token_uses = PostgresRefreshTokenUses(pool)
 
     @classmethod
     async def open(
@@ -34,7 +37,7 @@ class PostgresDatabase:
             kwargs={"autocommit": True},
             # No check on every checkout (a round trip per unit of work): a unit of work
             # retries its first statement once on a fresh connection instead, see
-            # PostgresUnitOfWork.execute.
+            # PostgresStatements.
             timeout=acquire_timeout,
             name="paygate",
         )

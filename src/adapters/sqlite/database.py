@@ -1,49 +1,19 @@
-"""The SQLite database: one writer connection on its own thread, a few reader connections.
-
-SQLite allows one writer at a time. Every write transaction runs on the single writer
-thread, and a unit of work holds `write_lock` from its first write to its end, so the
-writes of concurrent asyncio tasks never interleave inside one transaction. Readers use
-their own connections: in WAL mode they see only committed data and never block writers.
-"""
+"""The SQLite database: its connections (see connections.py), migrated on open, its units
+of work and the uses of refresh tokens, which commit on their own."""
 
 from __future__ import annotations
 
-import asyncio
-import sqlite3
-import threading
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
-
+from adapters.sqlite.connections import SqliteConnections
+from adapters.sqlite.refresh_tokens import SqliteRefreshTokenUses
 from adapters.sqlite.schema import migrate
 from adapters.sqlite.unit_of_work import SqliteUnitOfWork
 
-T = TypeVar("T")
-_BUSY_TIMEOUT_MS = 5_000
 
-
-def connect(path: str) -> sqlite3.Connection:
-    # isolation_level=None: we issue BEGIN IMMEDIATE / COMMIT ourselves.
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    # FULL: a commit that returned survives a power cut (NORMAL may lose the last ones).
-    conn.execute("PRAGMA synchronous = FULL")
-    return conn
-
-
-class SqliteDatabase:
+class SqliteDatabase(SqliteConnections):
     def __init__(self, path: str, readers: int = 2, lock_timeout: float = 30.0) -> None:
-        self.path = path
-        self.write_lock = asyncio.Lock()
-        self._lock_timeout = lock_timeout
+        super().__init__(path, readers, lock_timeout)
         self.applied_on_open: list[str] = []
-        self._writer_thread = ThreadPoolExecutor(1, thread_name_prefix="sqlite-writer")
-        self._reader_threads = ThreadPoolExecutor(readers, thread_name_prefix="sqlite-reader")
-        self._writer: sqlite3.Connection | None = None
-        self._readers: list[sqlite3.Connection] = []
-        self._local = threading.local()
-        self._readers_guard = threading.Lock()
+        self.refresh_token_uses = SqliteRefreshTokenUses(self)
 
     @classmethod
     async def open(
@@ -52,7 +22,7 @@ class SqliteDatabase:
         """Open (creating if needed) the file and apply its migrations."""
         db = cls(path, readers, lock_timeout)
         try:
-            db._writer = await db._on(db._writer_thread, lambda: connect(path))
+            await db.connect_writer()
             db.applied_on_open = await db.on_writer(migrate)
         except BaseException:
             await db.close()
@@ -70,49 +40,8 @@ class SqliteDatabase:
     def unit_of_work(self) -> SqliteUnitOfWork:
         return SqliteUnitOfWork(self)
 
-    async def acquire_write_lock(self) -> None:
-        """Wait for the single writer; a task nesting two writing units would wait forever."""
-        try:
-            async with asyncio.timeout(self._lock_timeout):
-                await self.write_lock.acquire()
-        except TimeoutError:
-            raise sqlite3.OperationalError("timed out waiting for the SQLite writer") from None
-
-    async def on_writer(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        writer = self._writer
-        assert writer is not None, "the database is closed"
-        return await self._on(self._writer_thread, lambda: work(writer))
-
-    async def on_reader(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        return await self._on(self._reader_threads, lambda: work(self._reader_connection()))
-
     async def ping(self) -> bool:
         try:
             return await self.on_reader(lambda c: c.execute("SELECT 1").fetchone() == (1,))
         except Exception:  # a health check reports, it does not raise
             return False
-
-    async def close(self) -> None:
-        await asyncio.to_thread(self._shutdown)
-
-    def _shutdown(self) -> None:
-        self._writer_thread.shutdown(wait=True)
-        self._reader_threads.shutdown(wait=True)
-        for conn in [*self._readers, *([self._writer] if self._writer else [])]:
-            conn.close()
-        self._readers.clear()
-        self._writer = None
-
-    def _reader_connection(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = connect(self.path)
-            conn.execute("PRAGMA query_only = ON")
-            self._local.conn = conn
-            with self._readers_guard:
-                self._readers.append(conn)
-        return conn
-
-    @staticmethod
-    async def _on(executor: ThreadPoolExecutor, call: Callable[[], T]) -> T:
-        return await asyncio.get_running_loop().run_in_executor(executor, call)

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 import msgspec
 
 from adapters.codec import PAYMENT_COLUMNS, TIMESTAMP_COLUMNS, from_row, to_row
 from adapters.listing_sql import list_statement
+from adapters.sqlite.statements import SqliteStatements
 from adapters.sqlite.timestamps import from_micros, to_micros
 from paycore.errors import StalePayment
 from paycore.listing import PaymentQuery
 from paycore.payment import Payment
-
-if TYPE_CHECKING:
-    from adapters.sqlite.unit_of_work import SqliteUnitOfWork
 
 _TIMESTAMPS = [i for i, name in enumerate(PAYMENT_COLUMNS) if name in TIMESTAMP_COLUMNS]
 # Metadata is a JSON object in a TEXT column.
@@ -38,35 +35,36 @@ _SELECT_DUE = (
 
 
 class SqlitePaymentRepository:
-    def __init__(self, uow: SqliteUnitOfWork) -> None:
-        self._uow = uow
+    def __init__(self, statements: SqliteStatements) -> None:
+        self._statements = statements
 
     async def add(self, payment: Payment) -> None:
         values = _to_sql(payment)
-        await self._uow.write(lambda c: c.execute(_INSERT, values))
+        await self._statements.write(lambda c: c.execute(_INSERT, values))
 
     async def get(self, merchant_id: str, payment_id: str) -> Payment | None:
-        row = await self._uow.read(
+        row = await self._statements.read(
             lambda c: c.execute(_SELECT_ONE, (merchant_id, payment_id)).fetchone()
         )
         return None if row is None else _from_sql(row)
 
     async def save(self, payment: Payment) -> None:
         params = (*_to_sql(payment), payment.id, payment.version - 1)
-        updated = await self._uow.write(lambda c: c.execute(_UPDATE, params).rowcount)
-        if updated != 1:
-            raise StalePayment(payment.id)
+        # No row: another writer moved it past the version we read.
+        await self._statements.write_one_row(
+            lambda c: c.execute(_UPDATE, params).rowcount, StalePayment(payment.id)
+        )
 
     async def due_for_settlement(
         self, created_before: datetime, now: datetime, limit: int
     ) -> list[Payment]:
         params = (to_micros(created_before), to_micros(now), limit)
-        rows = await self._uow.read(lambda c: c.execute(_SELECT_DUE, params).fetchall())
+        rows = await self._statements.read(lambda c: c.execute(_SELECT_DUE, params).fetchall())
         return [_from_sql(row) for row in rows]
 
     async def list_for_merchant(self, query: PaymentQuery) -> list[Payment]:
         sql, params = list_statement(query, columns=_COLUMNS, placeholder="?", moment=to_micros)
-        rows = await self._uow.read(lambda c: c.execute(sql, params).fetchall())
+        rows = await self._statements.read(lambda c: c.execute(sql, params).fetchall())
         return [_from_sql(row) for row in rows]
 
 

@@ -1,8 +1,9 @@
-"""How a payment looks on the wire: the resource shape, the legacy envelopes, and which
-HTTP status each outcome of a payment request gets."""
+"""How a payment looks on the wire: the resource shape and the legacy envelopes, with the
+status outcomes.py gives each outcome of a payment request."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,25 +18,15 @@ from entrypoints.http.dto import (
     LegacyPaymentEnvelope,
     PaymentOut,
 )
-from entrypoints.http.errors import HttpError, problem_response
+from entrypoints.http.errors import problem_response
+from entrypoints.http.outcomes import failed_payment_error, status_code_for
 from entrypoints.http.responses import json_response
-from paycore.payment import FailureReason, Payment, PaymentStatus
+from paycore.payment import Payment, PaymentStatus
 from paycore.use_cases import PaymentResult
 
 PAYMENTS_PATH = "/v1/payments"
 # When the bank gave no hint: long enough not to hammer it, short enough to matter.
 DEFAULT_RETRY_AFTER_SECONDS = 5
-_UNAVAILABLE = {FailureReason.BANK_UNAVAILABLE, FailureReason.CIRCUIT_OPEN}
-
-
-def status_code_for(payment: Payment) -> int:
-    match payment.status:
-        case PaymentStatus.AUTHORIZED | PaymentStatus.DECLINED:
-            return 201
-        case PaymentStatus.PENDING:
-            return 202
-        case _:
-            return 503 if payment.failure_reason in _UNAVAILABLE else 502
 
 
 def payment_out(payment: Payment) -> PaymentOut:
@@ -66,17 +57,16 @@ def created_payment_response(result: PaymentResult) -> Response[Any]:
     status = status_code_for(payment)
     headers = _outcome_headers(result, status)
     if payment.status is PaymentStatus.FAILED:
-        return problem_response(_failure(payment, status, headers), payment_id=payment.id)
+        failure = replace(failed_payment_error(payment), headers=headers)
+        return problem_response(failure, payment_id=payment.id)
     headers["Location"] = f"{PAYMENTS_PATH}/{payment.id}"
     return json_response(payment_out(payment), status, headers=headers)
 
 
 def legacy_created_response(result: PaymentResult) -> Response[Any]:
     payment = result.payment
-    status = status_code_for(payment)
-    message, success = _LEGACY_OUTCOMES[payment.status]
-    if payment.status is PaymentStatus.DECLINED:
-        status = 402
+    status = status_code_for(payment, legacy=True)
+    message, success = LEGACY_OUTCOMES[payment.status]
     data = LegacyPaymentData(message, payment.id, payment.status.value)
     # Declined is a definite answer (402 with data only); Pending and Failed also explain.
     explain = payment.status in {PaymentStatus.PENDING, PaymentStatus.FAILED}
@@ -95,7 +85,7 @@ def legacy_details_response(payment: Payment) -> Response[Any]:
     return json_response(LegacyDetailsEnvelope(True, LegacyDetailsData(details)), 200)
 
 
-_LEGACY_OUTCOMES = {
+LEGACY_OUTCOMES = {
     PaymentStatus.AUTHORIZED: ("Payment processed successfully", True),
     PaymentStatus.DECLINED: ("Payment declined", False),
     PaymentStatus.PENDING: ("Payment pending: the bank has not answered yet", False),
@@ -111,14 +101,6 @@ def _outcome_headers(result: PaymentResult, status: int) -> dict[str, str]:
         retry_after = result.retry_after_seconds or DEFAULT_RETRY_AFTER_SECONDS
         headers["Retry-After"] = str(max(1, retry_after))
     return headers
-
-
-def _failure(payment: Payment, status: int, headers: dict[str, str]) -> HttpError:
-    if status == 503:
-        title, detail = "Bank unavailable", "the bank could not be reached; nothing was charged"
-    else:
-        title, detail = "Bank error", "the bank could not process the payment; nothing was charged"
-    return HttpError(status, "payment-failed", title, detail, headers=headers)
 
 
 def _timestamp(moment: datetime) -> str:

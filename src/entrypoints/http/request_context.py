@@ -1,4 +1,5 @@
-"""Per-request context: the X-Request-ID on every response and one access-log line."""
+"""Per-request context: the X-Request-ID on every response, one access-log line and the
+request metrics (count and latency by route)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,11 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from adapters.observability import GatewayMetrics
 from adapters.observability.redaction import redact_text
-from entrypoints.http.metrics import observe_request
 
 REQUEST_ID_HEADER = "X-Request-ID"
 # Echo only ids that are safe to put in logs and headers.
-_SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:/+=\-]{1,128}")
+REQUEST_ID_PATTERN = r"[A-Za-z0-9._:/+=\-]{1,128}"
+_SANE_REQUEST_ID = re.compile(REQUEST_ID_PATTERN)
 # The routes whose answers carry payment data (resource, list, legacy).
 _PAYMENT_DATA_PATHS = ("/v1/payments", "/v1/process-payment", "/v1/get-payment")
 log = structlog.get_logger("paygate.access")
@@ -88,6 +89,11 @@ def _with_request_context(app: ASGIApp, metrics: GatewayMetrics | None) -> ASGIA
             )
             if metrics is not None:
                 route = str(scope.get("path_template", "unmatched"))
-                observe_request(metrics, method, route, status, seconds)
+                _observe(metrics, method, route, status, seconds)
 
     return middleware
+
+
+def _observe(metrics: GatewayMetrics, method: str, route: str, status: int, seconds: float) -> None:
+    metrics.http_requests.labels(method, route, str(status)).inc()
+    metrics.http_latency.labels(method, route).observe(seconds)

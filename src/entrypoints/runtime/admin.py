@@ -2,45 +2,20 @@
 
 from __future__ import annotations
 
-from entrypoints.runtime.container import build_container, resolve
-from entrypoints.runtime.keys import with_jwt_secret
+from entrypoints.runtime.container import resolve, task_container
+from entrypoints.runtime.resources import apply_migrations
 from entrypoints.runtime.settings import Settings
 from paycore.use_cases import NewMerchant, RegisterMerchant
 
 
 async def migrate(settings: Settings) -> list[str]:
-    """The migrations applied now (empty when the database was up to date).
-
-    The database is opened directly, not through the container, whose resource migrates
-    as it opens and would leave nothing to report.
-    """
-    if settings.uses_postgres:
-        from adapters.postgres import PostgresDatabase
-
-        database = await PostgresDatabase.open(settings.database_url, min_size=1, max_size=1)
-        try:
-            return await database.migrate()
-        finally:
-            await database.close()
-    from adapters.sqlite import SqliteDatabase
-
-    sqlite = await SqliteDatabase.open(str(settings.sqlite_path))
-    try:
-        return list(sqlite.applied_on_open)
-    finally:
-        await sqlite.close()
+    """The migrations applied now (empty when the database was up to date)."""
+    # The resource would migrate as it opens and leave nothing to report.
+    async with task_container(settings, migrate=False) as container:
+        return await apply_migrations(await resolve(container.database))
 
 
 async def create_merchant(settings: Settings, email: str) -> NewMerchant:
-    container = build_container(with_jwt_secret(settings))
-    try:
+    async with task_container(settings) as container:
         register: RegisterMerchant = await resolve(container.register_merchant)
         return await register(email)
-    finally:
-        await _shutdown(container)
-
-
-async def _shutdown(container: object) -> None:
-    result = container.shutdown_resources()  # type: ignore[attr-defined]
-    if result is not None:
-        await result

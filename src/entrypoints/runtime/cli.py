@@ -8,8 +8,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from entrypoints.runtime.servers import SERVERS
-from entrypoints.runtime.settings import SettingsError, load_settings
+from entrypoints.runtime.settings import Settings, SettingsError, load_settings
 
 DESCRIPTION = """\
 paygate: a payment gateway.
@@ -57,12 +56,6 @@ def build_parser() -> argparse.ArgumentParser:
         default=1,
         help="worker processes (default 1); the bank simulator stays one",
     )
-    serve.add_argument(
-        "--server",
-        choices=SERVERS,
-        default="uvicorn",
-        help="ASGI server (default uvicorn: the faster on the payment path, see bench/README.md)",
-    )
 
     # Its options belong to the simulator: `paygate banksim --help` lists them.
     commands.add_parser("banksim", help="run the bank simulator alone (--port 8081)")
@@ -92,13 +85,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         if args.command == "serve":
             from entrypoints.runtime.serve import serve
 
-            serve(
-                settings,
-                host=args.host,
-                port=args.port,
-                workers=args.workers,
-                server=args.server,
-            )
+            serve(settings, host=args.host, port=args.port, workers=args.workers)
         elif args.command == "migrate":
             from entrypoints.runtime.admin import migrate
 
@@ -111,12 +98,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(f"paygate: configuration error: {exc}")
 
 
-def _create_merchant(settings: object, email: str, *, as_json: bool) -> None:
+def _create_merchant(settings: Settings, email: str, *, as_json: bool) -> None:
     from entrypoints.runtime.admin import create_merchant
     from paycore.errors import InvalidEmail, MerchantExists
 
     try:
-        created = asyncio.run(create_merchant(settings, email))  # type: ignore[arg-type]
+        created = asyncio.run(create_merchant(settings, email))
     except (InvalidEmail, MerchantExists) as exc:
         reason = "is not a valid email" if isinstance(exc, InvalidEmail) else "already exists"
         sys.exit(f"paygate: merchant {email} {reason}")

@@ -1,26 +1,30 @@
 """The composition root: the one place where configuration picks an adapter for each port.
 
-Every I/O resource (database, cache, bank client) is an async `Resource`, opened at app
-startup and closed at shutdown. Tests override `database`, `cache`, `bank`, `clock` or
-`ids` with `providers.Object(...)` to run the real app on in-memory adapters.
+Every I/O resource (database, cache, bank client) is an async `Resource` (openers in
+`resources.py`), opened at app startup or, in a CLI task, when first resolved, and closed
+at shutdown. Tests override `database`, `cache`, `bank`, `clock` or `ids` with
+`providers.Object(...)` to run the real app on in-memory adapters.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import timedelta
-from typing import Any
+from typing import TypeVar
 
 from dependency_injector import containers, providers
 from dependency_injector.ext.starlette import Lifespan
 
 from adapters.auth import JwtCodec, RecentSignIns, Sha256ApiKeys
 from adapters.clock_ids_hashing import HmacFingerprinter, SystemClock, Uuid7Generator
-from adapters.observability import GatewayMetrics, InstrumentedCache, PrometheusBankObserver
-from entrypoints.http.metrics import MeteredProcessPayment
-from entrypoints.runtime.keys import fingerprint_key, token_settings
-from entrypoints.runtime.refresh_token_uses import UnitOfWorkRefreshTokenUses
-from entrypoints.runtime.settings import BANK_CONNECT_TIMEOUT, Settings, SettingsError
+from adapters.observability import GatewayMetrics
+from entrypoints.http.metered_payments import MeteredProcessPayment
+from entrypoints.runtime.keys import fingerprint_key, token_settings, with_jwt_secret
+from entrypoints.runtime.resources import Database, open_bank, open_cache, open_database
+from entrypoints.runtime.settings import Settings
+from paycore.auth_ports import RefreshTokenUses
+from paycore.ports import UnitOfWork
 from paycore.token_claims import TokenLifetimes
 from paycore.use_cases import (
     Authenticate,
@@ -36,55 +40,7 @@ from paycore.use_cases import (
 )
 from paycore.validation import PaymentPolicy
 
-
-async def open_database(settings: Settings) -> AsyncIterator[Any]:
-    # Imported here so an SQLite deployment never loads the PostgreSQL driver, and back.
-    if settings.uses_postgres:
-        from adapters.postgres import PostgresDatabase
-
-        database: Any = await PostgresDatabase.open(settings.database_url, min_size=2, max_size=10)
-        await database.migrate()
-    else:
-        from adapters.sqlite import SqliteDatabase
-
-        database = await SqliteDatabase.open(str(settings.sqlite_path))
-    try:
-        yield database
-    finally:
-        await database.close()
-
-
-async def open_cache(settings: Settings, metrics: GatewayMetrics) -> AsyncIterator[Any]:
-    from adapters.cache import RedisPaymentCache, TtlPaymentCache
-
-    if settings.redis_url is None:
-        yield InstrumentedCache(TtlPaymentCache(ttl_seconds=300.0, max_entries=10_000), metrics)
-        return
-    cache = await RedisPaymentCache.open(settings.redis_url, ttl_seconds=300.0)
-    try:
-        yield InstrumentedCache(cache, metrics)
-    finally:
-        await cache.close()
-
-
-async def open_bank(settings: Settings, metrics: GatewayMetrics) -> AsyncIterator[Any]:
-    from adapters.bank import BankClientConfig, HttpAcquiringBank
-
-    if settings.bank_url is None:
-        raise SettingsError("PAYGATE_BANK_URL is unset and no embedded simulator was started")
-    config = BankClientConfig(
-        base_url=settings.bank_url,
-        timeout=settings.bank_timeout,
-        connect_timeout=BANK_CONNECT_TIMEOUT,
-        retries=settings.bank_retries,
-        breaker_threshold=settings.breaker_threshold,
-        breaker_reset=settings.breaker_reset,
-    )
-    bank = HttpAcquiringBank(config, observer=PrometheusBankObserver(metrics))
-    try:
-        yield bank
-    finally:
-        await bank.aclose()
+T = TypeVar("T")
 
 
 def settlement_policy(settings: Settings) -> SettlementPolicy:
@@ -101,17 +57,25 @@ def token_lifetimes(settings: Settings) -> TokenLifetimes:
     )
 
 
-def unit_of_work_factory(database: Any) -> Any:
+def unit_of_work_factory(database: Database) -> Callable[[], UnitOfWork]:
     return database.unit_of_work
+
+
+def refresh_token_uses_of(database: Database) -> RefreshTokenUses:
+    return database.refresh_token_uses
 
 
 class Container(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
+    migrate = providers.Dependency(instance_of=bool, default=True)
+    # Only what signs or fingerprints needs the JWT secret (embedded mode: created on
+    # first use), so `paygate migrate` runs without one.
+    keyed_settings = providers.Singleton(with_jwt_secret, settings)
 
     clock = providers.Singleton(SystemClock)
     ids = providers.Singleton(Uuid7Generator)
     fingerprinter = providers.Singleton(
-        HmacFingerprinter, key=providers.Callable(fingerprint_key, settings)
+        HmacFingerprinter, key=providers.Callable(fingerprint_key, keyed_settings)
     )
     payment_policy = providers.Singleton(
         PaymentPolicy,
@@ -121,10 +85,11 @@ class Container(containers.DeclarativeContainer):
     settlement_policy = providers.Singleton(settlement_policy, settings)
 
     metrics = providers.Singleton(GatewayMetrics)
-    database = providers.Resource(open_database, settings)
+    database = providers.Resource(open_database, settings, migrate=migrate)
     cache = providers.Resource(open_cache, settings, metrics)
     bank = providers.Resource(open_bank, settings, metrics)
     unit_of_work = providers.Callable(unit_of_work_factory, database)
+    refresh_token_uses = providers.Callable(refresh_token_uses_of, database)
 
     payment_processor = providers.Singleton(
         ProcessPayment,
@@ -151,7 +116,7 @@ class Container(containers.DeclarativeContainer):
     )
 
     api_keys = providers.Singleton(Sha256ApiKeys)
-    token_codec = providers.Singleton(JwtCodec, providers.Callable(token_settings, settings))
+    token_codec = providers.Singleton(JwtCodec, providers.Callable(token_settings, keyed_settings))
     token_issuer = providers.Singleton(
         TokenIssuer,
         codec=token_codec,
@@ -165,7 +130,6 @@ class Container(containers.DeclarativeContainer):
     sign_in = providers.Singleton(
         SignIn, uow=unit_of_work, keys=api_keys, issuer=token_issuer, ids=ids
     )
-    refresh_token_uses = providers.Singleton(UnitOfWorkRefreshTokenUses, unit_of_work)
     recent_sign_ins = providers.Singleton(RecentSignIns, settings.provided.auth_cache_seconds)
     refresh_session = providers.Singleton(
         RefreshSession,
@@ -181,18 +145,41 @@ class Container(containers.DeclarativeContainer):
     )
 
 
+def build_container(settings: Settings, *, migrate: bool = True) -> Container:
+    """`migrate=False` when the database was prepared already (serve's workers)."""
+    container = Container(settings=settings, migrate=migrate)
+    # Whatever is built on a resource is awaited, also when a test swaps the resource for
+    # a plain object: `resolve` then has one answer to expect.
+    provider: providers.Provider[object]
+    for provider in container.traverse():
+        if _built_on_resource(provider):
+            provider.enable_async_mode()
+    return container
+
+
+def _built_on_resource(provider: providers.Provider[object]) -> bool:
+    dependencies: list[providers.Provider[object]] = list(provider.traverse())
+    return any(isinstance(p, providers.Resource) for p in [provider, *dependencies])
+
+
 def lifespan_of(container: Container) -> Lifespan:
     """Opens the container's resources at app startup and closes them at shutdown."""
     return Lifespan(container)
 
 
-def build_container(settings: Settings) -> Container:
-    return Container(settings=settings)
+async def resolve(provider: providers.Provider[T]) -> T:
+    """The value of a provider built on a resource (the resource opens on first use)."""
+    return await provider.async_()
 
 
-async def resolve(provider: Any) -> Any:
-    """A provider's value, awaiting it when it depends on an async resource."""
-    value = provider()
-    if hasattr(value, "__await__"):
-        value = await value
-    return value
+@asynccontextmanager
+async def task_container(settings: Settings, *, migrate: bool = True) -> AsyncIterator[Container]:
+    """A CLI task's container: resources open as the task resolves them and close on exit."""
+    container = build_container(settings, migrate=migrate)
+    try:
+        yield container
+    finally:
+        closing = container.shutdown_resources()
+        # Never None: build_container put every resource in async mode.
+        assert closing is not None
+        await closing

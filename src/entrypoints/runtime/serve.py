@@ -12,14 +12,14 @@ from types import FrameType
 import structlog
 from litestar import Litestar
 
-from entrypoints.http.app import create_app
-from entrypoints.runtime.container import build_container, resolve
+from entrypoints.runtime.container import build_container, resolve, task_container
 from entrypoints.runtime.demo import DEMO_EMAIL, ensure_demo_merchant, quickstart
 from entrypoints.runtime.embedded_bank import EmbeddedBank
-from entrypoints.runtime.keys import with_jwt_secret
+from entrypoints.runtime.gateway_app import gateway_app
 from entrypoints.runtime.logging import configure_logging
 from entrypoints.runtime.servers import run_server
 from entrypoints.runtime.settings import Settings, load_settings
+from paycore.use_cases import NewMerchant
 
 APP_FACTORY = "entrypoints.runtime.serve:app_from_environment"
 RETURNING_USER_HINT = (
@@ -30,25 +30,23 @@ log = structlog.get_logger("paygate")
 
 
 def app_from_environment() -> Litestar:
-    """What each uvicorn worker builds: the settings the parent prepared, from the env."""
-    settings = with_jwt_secret(load_settings())
+    """What each worker builds, from the environment; the parent prepared the database."""
+    settings = load_settings()
     configure_logging(settings.log_format)
-    return create_app(build_container(settings))
+    return gateway_app(build_container(settings, migrate=False))
 
 
 def _exit_cleanly(_signum: int, _frame: FrameType | None) -> None:
     raise SystemExit(0)
 
 
-def serve(
-    settings: Settings, *, host: str, port: int, workers: int, server: str = "uvicorn"
-) -> None:
+def serve(settings: Settings, *, host: str, port: int, workers: int) -> None:
     # uvicorn re-raises SIGINT/SIGTERM once it has shut down gracefully; these handlers
     # turn that into a normal exit (status 0) that still stops the embedded bank.
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, _exit_cleanly)
-    settings = with_jwt_secret(settings)
     configure_logging(settings.log_format)
+    demo = asyncio.run(_prepare(settings))
     bank: EmbeddedBank | None = None
     if settings.embedded_bank:
         bank = EmbeddedBank.start()
@@ -58,14 +56,12 @@ def serve(
         log.info("embedded bank simulator started", url=bank.url, pid=bank.process.pid)
     metrics_dir = _share_metrics_between(workers)
     try:
-        demo = asyncio.run(_prepare(settings))
         if demo is not None:
             base_url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"  # noqa: S104
             print(quickstart(base_url, demo.merchant.email, demo.api_key), flush=True)
         elif not settings.uses_postgres:
             print(RETURNING_USER_HINT, flush=True)
         run_server(
-            server,
             factory=APP_FACTORY,
             host=host,
             port=port,
@@ -88,16 +84,12 @@ def _share_metrics_between(workers: int) -> tempfile.TemporaryDirectory[str] | N
     return directory
 
 
-async def _prepare(settings: Settings):  # type: ignore[no-untyped-def]
-    """Apply migrations and, in embedded mode, create the demo merchant on first start."""
-    container = build_container(settings)
-    try:
-        database = await resolve(container.database)
+async def _prepare(settings: Settings) -> NewMerchant | None:
+    """Before any worker starts: the keys (embedded: created), the migrations and, in
+    embedded mode, the demo merchant of a first start."""
+    async with task_container(settings) as container:
+        container.keyed_settings()
+        await resolve(container.database)
         if settings.uses_postgres:
-            await database.migrate()
             return None
         return await ensure_demo_merchant(await resolve(container.register_merchant))
-    finally:
-        result = container.shutdown_resources()
-        if result is not None:
-            await result

@@ -1,20 +1,17 @@
-"""The ASGI servers `paygate serve` can run the app on; both build it from a factory."""
+"""The ASGI server `paygate serve` runs the app on: uvicorn, building it from a factory.
+
+granian was a second choice until it showed no gain on the payment path (bench/README.md,
+"uvicorn or granian").
+"""
 
 from __future__ import annotations
 
 import uvicorn
 
-from entrypoints.http.header_limit import MAX_HEAD_BYTES, HeadLimitedHttpToolsProtocol
-
-SERVERS = ("uvicorn", "granian")
+from entrypoints.http.header_limit import HeadLimitedHttpToolsProtocol
 
 
-def run_server(
-    server: str, *, factory: str, host: str, port: int, workers: int, graceful_seconds: int
-) -> None:
-    if server == "granian":
-        _run_granian(factory, host, port, workers, graceful_seconds)
-        return
+def run_server(*, factory: str, host: str, port: int, workers: int, graceful_seconds: int) -> None:
     uvicorn.run(
         factory,
         factory=True,
@@ -28,25 +25,3 @@ def run_server(
         # Let in-flight payments finish their bank call before the process exits.
         timeout_graceful_shutdown=graceful_seconds,
     )
-
-
-def _run_granian(factory: str, host: str, port: int, workers: int, graceful_seconds: int) -> None:
-    from granian import Granian
-    from granian.constants import Interfaces, Loops
-    from granian.http import HTTP1Settings
-    from granian.log import LogLevels
-
-    Granian(
-        factory,
-        address=host,
-        port=port,
-        interface=Interfaces.ASGI,
-        factory=True,
-        workers=workers,
-        loop=Loops.uvloop,
-        websockets=False,
-        log_level=LogLevels.warning,
-        workers_kill_timeout=graceful_seconds,
-        # hyper answers 431 once a request head outgrows its read buffer.
-        http1_settings=HTTP1Settings(max_buffer_size=MAX_HEAD_BYTES),
-    ).serve()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from copy import copy
 from dataclasses import dataclass
 
-from paycore.bank import AuthorizationRequest, Authorized, BankOutcome, Declined, Unavailable
+from paycore.bank import AuthorizationRequest, Unavailable
 from paycore.errors import StalePayment, StorageUnavailable
 from paycore.idempotency import IdempotencyRecord
 from paycore.payment import Payment
@@ -15,6 +15,7 @@ from paycore.ports import (
     Fingerprinter,
     IdGenerator,
     PaymentCache,
+    UnitOfWork,
     UnitOfWorkFactory,
 )
 from paycore.use_cases.new_payment import new_payment, request_fingerprint
@@ -50,10 +51,16 @@ class ProcessPayment:
         self._policy = policy
 
     async def __call__(self, command: ProcessPaymentCommand) -> PaymentResult:
-        now = self._clock.now()
-        valid = validate(command.request, self._policy, now.date())
+        # One reading for all the request records before the bank call: the payment's
+        # creation, the card's expiry check and the key's claim happen at one instant.
+        received_at = self._clock.now()
+        valid = validate(command.request, self._policy, received_at.date())
         payment = new_payment(
-            command.merchant_id, valid, now, ids=self._ids, fingerprinter=self._fingerprinter
+            command.merchant_id,
+            valid,
+            received_at,
+            ids=self._ids,
+            fingerprinter=self._fingerprinter,
         )
         key = command.idempotency_key
         # The claim and the Pending payment commit together: a crash after this point
@@ -61,7 +68,9 @@ class ProcessPayment:
         async with self._uow() as uow:
             if key is not None:
                 fingerprint = request_fingerprint(valid, self._fingerprinter)
-                claim = IdempotencyRecord(command.merchant_id, key, fingerprint, payment.id, now)
+                claim = IdempotencyRecord(
+                    command.merchant_id, key, fingerprint, payment.id, received_at
+                )
                 holder = await uow.idempotency.claim(claim)
                 if holder is not None:
                     return await replay_first_answer(uow, holder, claim.request_fingerprint)
@@ -72,7 +81,8 @@ class ProcessPayment:
         outcome = await self._bank.authorize(
             AuthorizationRequest(idempotency_key=payment.id, card=valid.card, amount=valid.amount)
         )
-        _apply(payment, outcome, self._clock)
+        # The payment changed when the bank answered, not when the request arrived.
+        payment.apply(outcome, self._clock.now())
         retry_after = outcome.retry_after_seconds if isinstance(outcome, Unavailable) else None
         try:
             payment = await self._record_on_a_fresh_unit_if_needed(payment, key, retry_after)
@@ -96,44 +106,33 @@ class ProcessPayment:
             return await self._record(payment, key, retry_after)
 
     async def _record(self, payment: Payment, key: str | None, retry_after: int | None) -> Payment:
+        """Save the outcome and, under its key, what this request answers; all or nothing.
+
+        Returns the payment as stored: the outcome, or what another writer stored first.
+        """
         try:
-            await self._store(payment, key, retry_after)
+            async with self._uow() as uow:
+                if payment.status.is_terminal:
+                    await uow.payments.save(payment)
+                await self._answer_key(uow, payment, key, retry_after)
+                await uow.commit()
         except StalePayment:
             # Settlement got there first (the bank was slower than the sweep's threshold);
             # the stored state is the truth, and what the key answers from now on.
             async with self._uow() as uow:
                 stored = await uow.payments.get(payment.merchant_id, payment.id)
-            assert stored is not None
+                assert stored is not None
+                await self._answer_key(uow, stored, key, retry_after)
+                await uow.commit()
             payment = stored
-            await self._store(payment, key, retry_after, save=False)
         return payment
 
-    async def _store(
-        self, payment: Payment, key: str | None, retry_after: int | None, *, save: bool = True
+    @staticmethod
+    async def _answer_key(
+        uow: UnitOfWork, payment: Payment, key: str | None, retry_after: int | None
     ) -> None:
-        """Save the outcome and, under its key, what this request answers; all or nothing.
-
-        A stale save raises StalePayment from `save` or, where an adapter defers the
-        write, from `commit`.
-        """
-        async with self._uow() as uow:
-            if save and payment.status.is_terminal:
-                await uow.payments.save(payment)
-            if key is not None:
-                # What this request answers is what every replay of the key answers.
-                await uow.idempotency.complete(
-                    payment.merchant_id, key, response=payment, retry_after_seconds=retry_after
-                )
-            await uow.commit()
-
-
-def _apply(payment: Payment, outcome: BankOutcome, clock: Clock) -> None:
-    match outcome:
-        case Authorized(code):
-            payment.authorize(code, clock.now())
-        case Declined(reason):
-            payment.decline(reason, clock.now())
-        case Unavailable(reason):
-            payment.fail(reason, clock.now())
-        case _:
-            pass  # Unknown: the payment stays Pending until settlement asks the bank.
+        if key is not None:
+            # What this request answers is what every replay of the key answers.
+            await uow.idempotency.complete(
+                payment.merchant_id, key, response=payment, retry_after_seconds=retry_after
+            )

@@ -38,6 +38,15 @@ class SettlementReport:
     given_up: list[Payment] = field(default_factory=list)
     lost_races: int = 0
 
+    def file(self, payment: Payment) -> None:
+        """List a saved payment by what became of it."""
+        if payment.failure_reason == FailureReason.UNSETTLED:
+            self.given_up.append(payment)
+        elif payment.status.is_terminal:
+            self.settled.append(payment)
+        else:
+            self.still_pending.append(payment)
+
 
 class SettlePendingPayments:
     def __init__(
@@ -64,7 +73,7 @@ class SettlePendingPayments:
         report = SettlementReport()
         for payment in due:
             outcome = await self._bank.lookup(payment.id)
-            listed_in = self._settle(payment, outcome, self._clock.now(), report)
+            self._settle(payment, outcome, self._clock.now())
             try:
                 async with self._uow() as uow:
                     await uow.payments.save(payment)
@@ -73,27 +82,15 @@ class SettlePendingPayments:
                 # Another gateway process settled it between our read and our write.
                 report.lost_races += 1
                 continue
-            listed_in.append(payment)
+            report.file(payment)
             await self._cache.put(payment)
         return report
 
-    def _settle(
-        self, payment: Payment, outcome: LookupOutcome, now: datetime, report: SettlementReport
-    ) -> list[Payment]:
-        """Apply the outcome; return the report list the payment belongs in once saved."""
-        match outcome:
-            case Authorized(code):
-                payment.authorize(code, now)
-                return report.settled
-            case Declined(reason):
-                payment.decline(reason, now)
-                return report.settled
-            case NotFound():
-                payment.fail(FailureReason.NOT_RECEIVED_BY_BANK, now)
-                return report.settled
-            case _ if now - payment.created_at >= self._policy.give_up_after:
-                payment.fail(FailureReason.UNSETTLED, now)
-                return report.given_up
-            case _:
-                payment.schedule_settlement(self._policy.next_attempt(payment, now), now)
-                return report.still_pending
+    def _settle(self, payment: Payment, outcome: LookupOutcome, now: datetime) -> None:
+        if isinstance(outcome, Authorized | Declined | NotFound):
+            payment.apply(outcome, now)
+        # Anything else says nothing of the payment (the lookup failed or is unsupported).
+        elif now - payment.created_at >= self._policy.give_up_after:
+            payment.fail(FailureReason.UNSETTLED, now)
+        else:
+            payment.schedule_settlement(self._policy.next_attempt(payment, now), now)

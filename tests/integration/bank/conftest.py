@@ -11,11 +11,12 @@ from typing import Any
 import httpx
 import pytest
 
-from adapters.bank import BankClientConfig, CountingObserver, HttpAcquiringBank
+from adapters.bank import BankClientConfig, HttpAcquiringBank
 from paycore.bank import AuthorizationRequest
 from paycore.card import CardDetails, Expiry
 from paycore.money import Money
 from tests.integration.bank.banksim_process import running_banksims
+from tests.integration.bank.counting_observer import CountingObserver
 from tests.integration.bank.proxy import BankProxy, running_proxy
 
 HANG_SECONDS = "1.0"  # a hanging bank answers this late...

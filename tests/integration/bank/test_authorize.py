@@ -7,11 +7,11 @@ import asyncio
 import pytest
 from structlog.testing import capture_logs
 
-from adapters.bank import CountingObserver
 from paycore.bank import Authorized, Declined, Unavailable, Unknown
 from paycore.payment import FailureReason
 from tests.integration.bank.banksim_process import free_port
 from tests.integration.bank.conftest import IMPATIENT, BankFactory, Banksim, charge
+from tests.integration.bank.counting_observer import CountingObserver
 from tests.integration.bank.proxy import BankProxy, Canned
 
 pytestmark = pytest.mark.timeout(30)
@@ -23,17 +23,12 @@ FUNDED_CARD = "4242424242424242"
 EMPTY_CARD = "4000000000000119"  # funded with 0: insufficient_funds
 
 
-@pytest.fixture(params=["aiohttp", "httpx"])
-def transport(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 async def test_an_approved_card_is_authorized_with_the_banks_code(
-    banksim: Banksim, make_bank: BankFactory, transport: str
+    banksim: Banksim, make_bank: BankFactory
 ) -> None:
     request = charge(AUTHORIZED_CARD)
 
-    outcome = await make_bank(banksim.url, transport=transport).authorize(request)
+    outcome = await make_bank(banksim.url).authorize(request)
 
     assert isinstance(outcome, Authorized)
     assert outcome.authorization_code
@@ -71,14 +66,14 @@ async def test_the_same_key_twice_charges_once(
 
 
 async def test_a_503_is_retried_with_the_same_key_and_charges_once(
-    proxy: BankProxy, extended_banksim: Banksim, make_bank: BankFactory, transport: str
+    proxy: BankProxy, extended_banksim: Banksim, make_bank: BankFactory
 ) -> None:
     proxy.script = [Canned(503), Canned(503)]
     observer = CountingObserver()
     before = extended_banksim.balance(FUNDED_CARD)
     request = charge(FUNDED_CARD, amount=300)
 
-    outcome = await make_bank(proxy.url, observer, transport=transport).authorize(request)
+    outcome = await make_bank(proxy.url, observer).authorize(request)
 
     assert isinstance(outcome, Authorized)
     assert [seen.idempotency_key for seen in proxy.posts()] == [request.idempotency_key] * 3
@@ -108,27 +103,23 @@ async def test_a_bank_that_keeps_answering_503_leaves_the_payment_unavailable(
     assert observer.attempts["authorize"] == 3
 
 
-async def test_a_refused_connection_is_retried_then_unavailable(
-    make_bank: BankFactory, transport: str
-) -> None:
+async def test_a_refused_connection_is_retried_then_unavailable(make_bank: BankFactory) -> None:
     observer = CountingObserver()
     closed = f"http://127.0.0.1:{free_port()}"
 
-    outcome = await make_bank(closed, observer, transport=transport).authorize(
-        charge(AUTHORIZED_CARD)
-    )
+    outcome = await make_bank(closed, observer).authorize(charge(AUTHORIZED_CARD))
 
     assert outcome == Unavailable(FailureReason.BANK_UNAVAILABLE)
     assert observer.attempts["authorize"] == 3
 
 
 async def test_a_timeout_after_sending_is_unknown_and_never_retried(
-    hanging_banksim: Banksim, make_bank: BankFactory, transport: str
+    hanging_banksim: Banksim, make_bank: BankFactory
 ) -> None:
     observer = CountingObserver()
     request = charge(AUTHORIZED_CARD)
 
-    bank = make_bank(hanging_banksim.url, observer, transport=transport, **IMPATIENT)
+    bank = make_bank(hanging_banksim.url, observer, **IMPATIENT)
     outcome = await bank.authorize(request)
 
     assert isinstance(outcome, Unknown)
@@ -138,7 +129,7 @@ async def test_a_timeout_after_sending_is_unknown_and_never_retried(
 
 
 async def test_a_connection_dropped_after_sending_is_unknown_and_never_retried(
-    make_bank: BankFactory, transport: str
+    make_bank: BankFactory,
 ) -> None:
     received: list[bytes] = []
 
@@ -149,7 +140,7 @@ async def test_a_connection_dropped_after_sending_is_unknown_and_never_retried(
     server = await asyncio.start_server(read_then_hang_up, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
     async with server:
-        bank = make_bank(f"http://127.0.0.1:{port}", transport=transport)
+        bank = make_bank(f"http://127.0.0.1:{port}")
         outcome = await bank.authorize(charge(AUTHORIZED_CARD))
 
     assert isinstance(outcome, Unknown)

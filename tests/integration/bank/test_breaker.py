@@ -7,11 +7,12 @@ import asyncio
 
 import pytest
 
-from adapters.bank import CountingObserver, HttpAcquiringBank
+from adapters.bank import HttpAcquiringBank
 from paycore.bank import Authorized, Declined, Unavailable
 from paycore.payment import FailureReason
 from tests.integration.bank.banksim_process import free_port
 from tests.integration.bank.conftest import IMPATIENT, BankFactory, charge, new_key
+from tests.integration.bank.counting_observer import CountingObserver
 from tests.integration.bank.proxy import BankProxy, Canned
 
 pytestmark = pytest.mark.timeout(30)

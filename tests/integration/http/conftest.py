@@ -14,8 +14,8 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from adapters.memory import InMemoryBank, InMemoryPaymentCache, InMemoryStore, ManualClock
-from entrypoints.http.app import create_app
 from entrypoints.runtime.container import Container, build_container, resolve
+from entrypoints.runtime.gateway_app import gateway_app
 from entrypoints.runtime.settings import Settings
 from paycore.use_cases import NewMerchant
 from tests.integration.http.contract import Answer, served_document, violations
@@ -105,7 +105,7 @@ def container(database: MemoryDatabase, bank: InMemoryBank, clock: ManualClock) 
 
 @pytest.fixture
 def app(container: Container) -> Litestar:
-    return create_app(container)
+    return gateway_app(container)
 
 
 @pytest.fixture

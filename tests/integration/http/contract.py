@@ -32,11 +32,11 @@ class Answer:
 def served_document() -> dict[str, Any]:
     """The document as GET /schema/openapi.json serves it, from an app on in-memory fakes."""
     from adapters.memory import InMemoryBank, ManualClock
-    from entrypoints.http.app import create_app
+    from entrypoints.runtime.gateway_app import gateway_app
     from tests.integration.http.conftest import MemoryDatabase, make_container
 
     container = make_container(MemoryDatabase(), InMemoryBank(), ManualClock(datetime.now(UTC)))
-    with TestClient(create_app(container, settle_in_background=False)) as client:
+    with TestClient(gateway_app(container, settle_in_background=False)) as client:
         response = client.get("/schema/openapi.json")
     assert response.status_code == 200
     return response.json()

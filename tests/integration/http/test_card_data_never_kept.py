@@ -12,8 +12,8 @@ from dependency_injector import providers
 from litestar.testing import AsyncTestClient
 
 from adapters.memory import InMemoryBank
-from entrypoints.http.app import create_app
 from entrypoints.runtime.container import build_container, resolve
+from entrypoints.runtime.gateway_app import gateway_app
 from entrypoints.runtime.logging import configure_logging
 from entrypoints.runtime.settings import Settings
 from paycore.bank import Unavailable, Unknown
@@ -44,7 +44,7 @@ async def test_no_card_data_in_database_cache_or_logs(tmp_path: Path, log_stream
     bank.script.extend([Unknown(), Unavailable(FailureReason.BANK_ERROR)])
     container.bank.override(providers.Object(bank))
 
-    async with AsyncTestClient(create_app(container)) as client:
+    async with AsyncTestClient(gateway_app(container)) as client:
         auth_token = await log_in(client, await register(container, "pci@example.com"))
         headers = {"Authorization": f"Bearer {auth_token['access']['token']}"}
         for number, key in zip(PANS, ("k1", "k2", None), strict=True):

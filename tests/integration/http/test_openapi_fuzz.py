@@ -16,8 +16,8 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from adapters.memory import InMemoryBank, ManualClock
-from entrypoints.http.app import create_app
 from entrypoints.runtime.container import resolve
+from entrypoints.runtime.gateway_app import gateway_app
 from tests.integration.http.conftest import MemoryDatabase, make_container
 
 CHECKS = [
@@ -39,7 +39,7 @@ def build_fuzzed_app() -> tuple[schemathesis.schemas.BaseSchema, str]:
         return (await sign_in(created.merchant.email, created.api_key)).access.token
 
     token = asyncio.run(log_in())
-    app = create_app(container, settle_in_background=False)
+    app = gateway_app(container, settle_in_background=False)
     return schemathesis.openapi.from_asgi("/schema/openapi.json", app), token
 
 

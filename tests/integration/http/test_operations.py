@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from litestar.testing import AsyncTestClient
 
-from entrypoints.http.app import create_app
+from entrypoints.runtime.gateway_app import gateway_app
 from paycore.bank import Authorized, Unknown
 from tests.integration.http.conftest import log_in, make_container, payment_body, register
 
@@ -146,7 +146,7 @@ async def test_wrong_method_is_a_4xx(client) -> None:
 async def test_background_sweep_settles_pending_payments(database, bank, clock) -> None:
     container = make_container(database, bank, clock, settle_interval=0.02)
     bank.script.append(Unknown())
-    async with AsyncTestClient(create_app(container)) as client:
+    async with AsyncTestClient(gateway_app(container)) as client:
         auth_token = (await log_in(client, await register(container, "bg@example.com")))["access"]
         headers = {"Authorization": f"Bearer {auth_token['token']}"}
         created = await client.post("/v1/payments", json=payment_body(), headers=headers)

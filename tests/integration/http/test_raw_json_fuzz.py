@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from litestar.testing import TestClient
 
 from adapters.memory import InMemoryBank, ManualClock
-from entrypoints.http.app import create_app
 from entrypoints.runtime.container import Container, resolve
+from entrypoints.runtime.gateway_app import gateway_app
 from tests.integration.http.conftest import MemoryDatabase, make_container, payment_body
 
 HOSTILE_NUMBERS = [
@@ -71,7 +71,7 @@ def hostile_bodies(draw: st.DrawFn) -> bytes:
 def fuzzed() -> Iterator[tuple[TestClient[Any], list[tuple[str, str]], str]]:
     container = make_container(MemoryDatabase(), InMemoryBank(), ManualClock(datetime.now(UTC)))
     created = asyncio.run(_register(container))
-    app = create_app(container, settle_in_background=False)
+    app = gateway_app(container, settle_in_background=False)
     with TestClient(app) as client:
         login = client.post("/v1/auth/generate_access_token", json=created)
         token = login.json()["data"]["token"]["access"]["token"]

@@ -12,9 +12,9 @@ from dependency_injector import providers
 from litestar.testing import AsyncTestClient
 
 from adapters.memory import InMemoryPaymentCache
-from entrypoints.http.app import create_app
 from entrypoints.runtime.container import build_container
 from entrypoints.runtime.embedded_bank import EmbeddedBank
+from entrypoints.runtime.gateway_app import gateway_app
 from entrypoints.runtime.settings import Settings
 from tests.integration.http.conftest import JWT_SECRET, log_in, payment_body, register
 
@@ -42,7 +42,7 @@ async def test_a_hanging_bank_gives_202_and_the_sweep_settles_it(
     hanging_bank, database, clock
 ) -> None:
     container = gateway(hanging_bank.url, database, clock, bank_timeout=0.3, settle_interval=0.05)
-    async with AsyncTestClient(create_app(container)) as client:
+    async with AsyncTestClient(gateway_app(container)) as client:
         token = (await log_in(client, await register(container, "hang@example.com")))["access"]
         headers = {"Authorization": f"Bearer {token['token']}"}
         # An odd last digit, not a funded test card: the base rule authorizes it.
@@ -68,7 +68,7 @@ async def test_bank_errors_open_the_circuit_and_503_says_when_to_retry(database,
     bank = EmbeddedBank.start()
     try:
         container = gateway(bank.url, database, clock, breaker_threshold=1, breaker_reset=60)
-        async with AsyncTestClient(create_app(container)) as client:
+        async with AsyncTestClient(gateway_app(container)) as client:
             token = (await log_in(client, await register(container, "cb@example.com")))["access"]
             headers = {"Authorization": f"Bearer {token['token']}"}
             # A card number ending in 0 makes the simulator answer 503.

@@ -11,5 +11,5 @@ pytestmark = pytest.mark.integration
 
 class TestPostgresStorage(StorageContract):
     @pytest.fixture
-    def new_uow(self, pg_db):
-        return pg_db.unit_of_work
+    def database(self, pg_db):
+        return pg_db

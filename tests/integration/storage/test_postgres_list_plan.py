@@ -85,7 +85,7 @@ async def test_every_list_query_is_an_index_scan_without_a_sort(pg_db: PostgresD
 
 async def conn_execute(pg_db: PostgresDatabase, sql: str, params) -> object:
     async with pg_db.unit_of_work() as uow:
-        return await uow.execute(sql, tuple(params))
+        return await uow.statements.read(sql, tuple(params))
 
 
 def _same(moment: datetime) -> datetime:

@@ -103,8 +103,7 @@ async def test_statements_outside_the_unit_survive_killed_backends(pg_url: str) 
                 "WHERE application_name = %s",
                 (app_name,),
             )
-        async with db.unit_of_work() as uow:
-            assert await uow.refresh_tokens.mark_used(new_id()) is False
+        assert await db.refresh_token_uses.mark_used(new_id()) is False
     finally:
         await db.close()
 
@@ -120,7 +119,7 @@ async def test_a_unit_whose_backend_dies_fails_cleanly_and_the_next_works(
     # The domain sees a lost connection as StorageUnavailable, the driver's error its cause.
     with pytest.raises(StorageUnavailable) as caught:
         async with pg_db.unit_of_work() as uow:
-            pid = (await (await uow.execute("SELECT pg_backend_pid()")).fetchone())[0]
+            pid = (await (await uow.statements.read("SELECT pg_backend_pid()")).fetchone())[0]
             with psycopg.connect(pg_url, autocommit=True) as admin:
                 admin.execute("SELECT pg_terminate_backend(%s, 10000)", (pid,))
             await uow.payments.add(payment())

@@ -1,7 +1,8 @@
-"""The storage contract: every UnitOfWork adapter must pass these, so none can drift.
+"""The storage contract: every storage adapter must pass these, so none can drift.
 
-A test module subclasses StorageContract and provides a `new_uow` fixture: a zero-argument
-factory of fresh units of work over one empty store.
+A test module subclasses StorageContract and provides a `database` fixture: one empty
+store, whose `unit_of_work` makes fresh units of work and whose `refresh_token_uses` marks
+refresh tokens used.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from paycore.errors import StalePayment
 from paycore.idempotency import IdempotencyRecord
 from paycore.listing import Direction, PaymentFilters, PaymentQuery, Position
 from paycore.payment import FailureReason, Payment, PaymentStatus
-from paycore.ports import UnitOfWork
+from paycore.ports import RefreshTokenUses, UnitOfWork
 from tests.unit.adapters.builders import (
     T0,
     claim,
@@ -72,6 +73,14 @@ async def listed(new_uow: UowFactory, merchant_id: str, limit: int = 100, **quer
 
 
 class StorageContract:
+    @pytest.fixture
+    def new_uow(self, database) -> UowFactory:
+        return database.unit_of_work
+
+    @pytest.fixture
+    def token_uses(self, database) -> RefreshTokenUses:
+        return database.refresh_token_uses
+
     async def test_a_payment_reads_back_equal_in_every_field(self, new_uow: UowFactory) -> None:
         p = payment(reference=None, settlement_attempts=2, next_settlement_at=later(T0, 30))
         await store(new_uow, p)
@@ -122,6 +131,31 @@ class StorageContract:
                 await uow.payments.save(second)
                 await uow.commit()
         assert (await read(new_uow, p.merchant_id, p.id)).status is PaymentStatus.AUTHORIZED
+
+    async def test_a_stale_save_raises_at_commit_and_nothing_of_its_unit_lands(
+        self, new_uow: UowFactory
+    ) -> None:
+        p = payment()
+        await store(new_uow, p)
+        await complete_key(new_uow, p, "key-1")
+        first = await read(new_uow, p.merchant_id, p.id)
+        second = await read(new_uow, p.merchant_id, p.id)
+        first.authorize("auth-1", later(T0, 1))
+        async with new_uow() as uow:
+            await uow.payments.save(first)
+            await uow.commit()
+        second.decline("do_not_honor", later(T0, 2))
+        async with new_uow() as uow:
+            # Staged: neither the save nor a read after it raises, only the commit.
+            await uow.payments.save(second)
+            await uow.idempotency.complete(p.merchant_id, "key-1", response=second)
+            await uow.payments.get(p.merchant_id, p.id)
+            with pytest.raises(StalePayment):
+                await uow.commit()
+        assert (await read(new_uow, p.merchant_id, p.id)).status is PaymentStatus.AUTHORIZED
+        holder = await holder_of(new_uow, p.merchant_id, "key-1")
+        assert holder.response is not None
+        assert holder.response.status is PaymentStatus.PENDING
 
     async def test_saving_a_payment_never_added_is_stale(self, new_uow: UowFactory) -> None:
         p = payment()
@@ -355,35 +389,34 @@ class StorageContract:
             with pytest.raises(ValueError):
                 await uow.merchants.add(merchant("SHOP@example.com"))
 
-    async def test_a_refresh_token_is_used_once(self, new_uow: UowFactory) -> None:
+    async def test_a_refresh_token_is_used_once(
+        self, new_uow: UowFactory, token_uses: RefreshTokenUses
+    ) -> None:
         token = refresh_token()
         async with new_uow() as uow:
             await uow.refresh_tokens.add(token)
             await uow.commit()
         async with new_uow() as uow:
             assert await uow.refresh_tokens.get(token.jti) == token
-            assert await uow.refresh_tokens.mark_used(token.jti) is True
-            assert await uow.refresh_tokens.mark_used(token.jti) is False
-            await uow.commit()
+        assert await token_uses.mark_used(token.jti) is True
+        assert await token_uses.mark_used(token.jti) is False
         async with new_uow() as uow:
             assert (await uow.refresh_tokens.get(token.jti)).used
-            assert await uow.refresh_tokens.mark_used(new_id()) is False
+        assert await token_uses.mark_used(new_id()) is False
 
-    async def test_concurrent_uses_of_a_token_have_one_winner(self, new_uow: UowFactory) -> None:
+    async def test_concurrent_uses_of_a_token_have_one_winner(
+        self, new_uow: UowFactory, token_uses: RefreshTokenUses
+    ) -> None:
         token = refresh_token()
         async with new_uow() as uow:
             await uow.refresh_tokens.add(token)
             await uow.commit()
+        uses = await asyncio.gather(*(token_uses.mark_used(token.jti) for _ in range(5)))
+        assert sorted(uses) == [False] * 4 + [True]
 
-        async def use() -> bool:
-            async with new_uow() as uow:
-                used = await uow.refresh_tokens.mark_used(token.jti)
-                await uow.commit()
-                return used
-
-        assert sorted(await asyncio.gather(*(use() for _ in range(5)))) == [False] * 4 + [True]
-
-    async def test_revoking_a_family_spares_other_families(self, new_uow: UowFactory) -> None:
+    async def test_revoking_a_family_spares_other_families(
+        self, new_uow: UowFactory, token_uses: RefreshTokenUses
+    ) -> None:
         family = new_id()
         mine, sibling, stranger = refresh_token(family), refresh_token(family), refresh_token()
         async with new_uow() as uow:
@@ -397,20 +430,34 @@ class StorageContract:
             assert (await uow.refresh_tokens.get(mine.jti)).revoked
             assert (await uow.refresh_tokens.get(sibling.jti)).revoked
             assert not (await uow.refresh_tokens.get(stranger.jti)).revoked
-            assert await uow.refresh_tokens.mark_used(sibling.jti) is False
+        assert await token_uses.mark_used(sibling.jti) is False
 
-    async def test_token_use_and_revocation_hold_without_a_commit(
-        self, new_uow: UowFactory
+    async def test_a_use_holds_whatever_becomes_of_the_unit_around_it(
+        self, new_uow: UowFactory, token_uses: RefreshTokenUses
     ) -> None:
-        # As the reference: a detected reuse must stay revoked even if the request fails.
-        used, revoked = refresh_token(), refresh_token()
+        # A detected reuse must not be undone by a request that fails after the use.
+        token = refresh_token()
         async with new_uow() as uow:
-            await uow.refresh_tokens.add(used)
-            await uow.refresh_tokens.add(revoked)
+            await uow.refresh_tokens.add(token)
             await uow.commit()
         async with new_uow() as uow:
-            assert await uow.refresh_tokens.mark_used(used.jti)
-            await uow.refresh_tokens.revoke_family(revoked.family_id)
+            assert (await uow.refresh_tokens.get(token.jti)) == token
+            assert await token_uses.mark_used(token.jti)
+            await uow.rollback()
         async with new_uow() as uow:
-            assert (await uow.refresh_tokens.get(used.jti)).used
-            assert (await uow.refresh_tokens.get(revoked.jti)).revoked
+            assert (await uow.refresh_tokens.get(token.jti)).used
+        assert await token_uses.mark_used(token.jti) is False
+
+    async def test_a_revocation_lands_with_its_units_commit_only(self, new_uow: UowFactory) -> None:
+        token = refresh_token()
+        async with new_uow() as uow:
+            await uow.refresh_tokens.add(token)
+            await uow.commit()
+        async with new_uow() as uow:
+            await uow.refresh_tokens.revoke_family(token.family_id)
+        async with new_uow() as uow:
+            assert not (await uow.refresh_tokens.get(token.jti)).revoked
+            await uow.refresh_tokens.revoke_family(token.family_id)
+            await uow.commit()
+        async with new_uow() as uow:
+            assert (await uow.refresh_tokens.get(token.jti)).revoked

@@ -13,7 +13,6 @@ import pytest
 
 from adapters.auth import JwtCodec, Sha256ApiKeys, TokenSettings
 from adapters.memory import InMemoryStore, ManualClock, SequentialIds
-from entrypoints.runtime.refresh_token_uses import UnitOfWorkRefreshTokenUses
 from paycore.errors import InvalidCredentials, InvalidToken
 from paycore.token_claims import TokenClaims, TokenLifetimes, TokenType
 from paycore.use_cases import Authenticate, RefreshSession, RegisterMerchant, SignIn, TokenIssuer
@@ -97,7 +96,7 @@ async def test_paycore_on_these_adapters_rotates_and_detects_reuse(
     sign_in = SignIn(uow=store.unit_of_work, keys=keys, issuer=issuer, ids=ids)
     refresh = RefreshSession(
         uow=store.unit_of_work,
-        uses=UnitOfWorkRefreshTokenUses(store.unit_of_work),
+        uses=store.refresh_token_uses,
         codec=codec,
         issuer=issuer,
         clock=clock,

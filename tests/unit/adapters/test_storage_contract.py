@@ -10,11 +10,11 @@ from tests.unit.adapters.contract_storage import StorageContract
 
 class TestInMemoryStorage(StorageContract):
     @pytest.fixture
-    def new_uow(self):
-        return InMemoryStore().unit_of_work
+    def database(self):
+        return InMemoryStore()
 
 
 class TestSqliteStorage(StorageContract):
     @pytest.fixture
-    def new_uow(self, sqlite_db):
-        return sqlite_db.unit_of_work
+    def database(self, sqlite_db):
+        return sqlite_db

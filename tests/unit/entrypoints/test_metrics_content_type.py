@@ -9,8 +9,8 @@ from litestar.testing import TestClient
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from adapters.memory import InMemoryBank, ManualClock
-from entrypoints.http.app import create_app
-from entrypoints.http.metrics import without_charset
+from entrypoints.http.routes.metrics import without_charset
+from entrypoints.runtime.gateway_app import gateway_app
 from tests.integration.http.conftest import MemoryDatabase, make_container
 
 
@@ -25,7 +25,7 @@ def test_the_exposition_type_loses_only_its_charset() -> None:
 
 def test_the_served_header_parses_with_one_charset() -> None:
     container = make_container(MemoryDatabase(), InMemoryBank(), ManualClock(datetime.now(UTC)))
-    with TestClient(create_app(container, settle_in_background=False)) as client:
+    with TestClient(gateway_app(container, settle_in_background=False)) as client:
         header = client.get("/metrics").headers["content-type"]
     message = Message()
     message["content-type"] = header

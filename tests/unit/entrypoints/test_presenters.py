@@ -4,7 +4,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from entrypoints.http.presenters import payment_out, status_code_for
+from entrypoints.http.outcomes import status_code_for
+from entrypoints.http.presenters import payment_out
 from entrypoints.http.request_context import request_id_of
 from paycore.card import CardSummary, Expiry
 from paycore.money import Money

@@ -8,7 +8,7 @@ from types import TracebackType
 from typing import Self
 
 from adapters.memory import (
-    InMemoryRefreshTokenRepository,
+    InMemoryRefreshTokenUses,
     InMemoryStore,
     InMemoryUnitOfWork,
     ManualClock,
@@ -94,7 +94,7 @@ class StoreRefreshTokenUses:
     """
 
     def __init__(self, store: CountingStore) -> None:
-        self._tokens = InMemoryRefreshTokenRepository(store)
+        self._tokens = InMemoryRefreshTokenUses(store)
         self._store = store
         self.open_units_seen: list[int] = []
         self.marked_elsewhere: set[str] = set()

@@ -51,6 +51,12 @@ def test_nul_characters_are_refused_in_keys_and_values() -> None:
     assert errors_of({"k": "v\x00"}) == [("metadata.k", "must not contain NUL characters")]
 
 
+def test_lone_surrogates_are_refused_in_keys_and_values() -> None:
+    unencodable = "must be valid Unicode text (it holds a lone surrogate)"
+    assert errors_of({"a\ud800": "v"}) == [("metadata", "keys " + unencodable)]
+    assert errors_of({"k": "v\udfff"}) == [("metadata.k", unencodable)]
+
+
 @pytest.mark.parametrize(
     "value", [VISA, "4242 4242 4242 4242", "4242-4242-4242-4242", "card: 4242 4242 4242 4242."]
 )

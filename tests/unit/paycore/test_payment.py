@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 
 from paycore import FailureReason, IllegalTransition, PaymentStatus
+from paycore.bank import Authorized, BankOutcome, Declined, NotFound, Unavailable, Unknown
 from paycore.payment import LEGAL_TRANSITIONS
 from tests.unit.paycore.gateway import new_payment
 
@@ -96,3 +97,39 @@ def test_payment_repr_carries_no_card_number_or_cvv() -> None:
     assert "last4='1111'" in text
     assert "cvv" not in text
     assert "number" not in text
+
+
+@pytest.mark.parametrize(
+    ("outcome", "status", "detail"),
+    [
+        (Authorized("auth-7"), PaymentStatus.AUTHORIZED, ("auth-7", None, None)),
+        (Declined("do_not_honor"), PaymentStatus.DECLINED, (None, "do_not_honor", None)),
+        (
+            Unavailable(FailureReason.CIRCUIT_OPEN, 30),
+            PaymentStatus.FAILED,
+            (None, None, "circuit_open"),
+        ),
+        (NotFound(), PaymentStatus.FAILED, (None, None, "not_received_by_bank")),
+    ],
+)
+def test_applying_a_conclusive_outcome_settles_the_payment_at_that_time(
+    outcome: BankOutcome | NotFound, status: PaymentStatus, detail: tuple[str | None, ...]
+) -> None:
+    payment = new_payment()
+    payment.apply(outcome, LATER)
+    assert (payment.status, payment.updated_at, payment.version) == (status, LATER, 2)
+    assert (payment.authorization_code, payment.decline_reason, payment.failure_reason) == detail
+
+
+def test_applying_an_unknown_outcome_leaves_the_payment_as_it_was() -> None:
+    payment = new_payment()
+    payment.apply(Unknown("timed out"), LATER)
+    assert payment.status is PaymentStatus.PENDING
+    assert (payment.updated_at, payment.version) == (payment.created_at, 1)
+
+
+def test_an_outcome_cannot_settle_a_settled_payment() -> None:
+    payment = new_payment()
+    payment.apply(Declined(), LATER)
+    with pytest.raises(IllegalTransition):
+        payment.apply(Authorized("auth-1"), LATER)

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
 from adapters.clock_ids_hashing import HmacFingerprinter
-from adapters.memory import InMemoryBank
+from adapters.memory import InMemoryBank, ManualClock
 from paycore import (
     FailureReason,
     IdempotencyKeyReused,
@@ -237,3 +237,21 @@ async def test_a_key_left_unfinished_by_a_crash_replays_once_settlement_resolved
     assert again.replayed
     assert again.payment.status is PaymentStatus.FAILED
     assert again.payment.failure_reason == FailureReason.NOT_RECEIVED_BY_BANK
+
+
+class TickingClock(ManualClock):
+    """A clock that moves a millisecond every time it is read."""
+
+    def now(self) -> datetime:
+        self.advance(timedelta(milliseconds=1))
+        return super().now()
+
+
+async def test_a_request_is_created_and_claims_its_key_at_one_instant() -> None:
+    gateway = Gateway(clock=TickingClock())
+    result = await gateway.process(command(key="k-1"))
+    payment = result.payment
+    claim = gateway.store.idempotency[(MERCHANT, "k-1")]
+    assert claim.created_at == payment.created_at
+    # The outcome is dated when the bank answered, after the request arrived.
+    assert payment.updated_at > payment.created_at

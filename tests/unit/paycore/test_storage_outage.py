@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.memory import InMemoryBank, InMemoryStore
-from adapters.memory.units import InMemoryUnitOfWork
+from adapters.memory import InMemoryBank, InMemoryStore, InMemoryUnitOfWork
 from paycore import PaymentStatus
 from paycore.errors import StorageUnavailable
 from tests.unit.paycore.gateway import Gateway, command

@@ -260,6 +260,8 @@ def test_reference_is_optional_and_at_most_100_characters(reference: str | None)
         (123, "must be a string"),
         # PostgreSQL cannot store NUL in text: refused alike on every storage, here.
         ("order\x00-1", "must not contain NUL characters"),
+        # A library caller's str may hold a lone surrogate, which nothing can encode.
+        ("order-\ud800", "must be valid Unicode text (it holds a lone surrogate)"),
     ],
 )
 def test_bad_references_are_refused(reference: object, message: str) -> None:

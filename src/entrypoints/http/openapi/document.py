@@ -8,13 +8,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from entrypoints.http.openapi.operations import (
-    HEADERS,
-    OPERATIONS,
-    PARAMETERS,
-    SECURITY_SCHEMES,
-    TAGS,
-)
+from entrypoints.http.openapi.components import HEADERS, PARAMETERS, SECURITY_SCHEMES, TAGS
+from entrypoints.http.openapi.operations import OPERATIONS
 from entrypoints.http.openapi.schemas import SCHEMAS
 
 _METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}

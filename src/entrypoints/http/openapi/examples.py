@@ -12,18 +12,6 @@ DECLINED_ID = "01a233b0-37af-75b8-933a-a200db55922f"
 NO_FUNDS_ID = "01a233b0-37c2-7137-ad6a-76f32b3e01f6"
 FAILED_ID = "01a233b0-37d2-7078-8775-aab10235d443"
 PENDING_ID = "01a233b0-3f0e-7d41-8a3b-5c2e9d7f6a10"
-ACCESS_JWT = (
-    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJwYXlnYXRlIiwiYXVkIjoicGF5Z2F0ZS1tZXJja"
-    "GFudHMiLCJzdWIiOiIwMWEyMzNiMC0xYTk5LTc2ODQtYjMyNi1jYjgxM2VkNzY3ZmYiLCJ0eXAiOiJhY2Nlc3Mi"
-    "fQ.emIQtzklU8k9TCwwGEW3M0XKsde-KV6S9PywJlLXLfU"
-)
-REFRESH_JWT = (
-    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJwYXlnYXRlIiwiYXVkIjoicGF5Z2F0ZS1tZXJja"
-    "GFudHMiLCJzdWIiOiIwMWEyMzNiMC0xYTk5LTc2ODQtYjMyNi1jYjgxM2VkNzY3ZmYiLCJ0eXAiOiJyZWZyZXNo"
-    "In0.W-oNt6GTm_rg5FT9Z-yeLxqaDIsFYNpnOv1-DzfAUjM"
-)
-API_KEY = "pk_jajBArtQEos9bzE3bTUtR2CE0yKZLbe4UMItHoZFNBE"
-EMAIL = "demo@paygate.local"
 
 
 def example(summary: str, value: Any, description: str | None = None) -> dict[str, Any]:
@@ -155,88 +143,3 @@ STORAGE_DOWN_PROBLEM = problem(
     "the payment store is unavailable; nothing was charged, retry shortly",
 )
 INTERNAL_PROBLEM = problem("internal-error", "Internal error", 500, "an unexpected error")
-
-
-def token_pair() -> dict[str, Any]:
-    return {
-        "access": {"token": ACCESS_JWT, "expires": "2026-12-01T22:33:35Z"},
-        "refresh": {"token": REFRESH_JWT, "expires": "2026-12-08T22:18:35Z"},
-    }
-
-
-LOGIN_OK = {"success": True, "data": {"token": token_pair()}}
-REFRESH_OK = {"success": True, "data": {"token": token_pair(), "email": EMAIL}}
-INVALID_CREDENTIALS = {"success": False, "message": "invalid credentials"}
-
-
-def legacy_error(message: str, *errors: dict[str, str]) -> dict[str, Any]:
-    body: dict[str, Any] = {"success": False, "message": message}
-    if errors:
-        body["errors"] = list(errors)
-    return body
-
-
-LEGACY_VALIDATION = legacy_error(
-    "card_number: is not a valid card number (checksum failed); "
-    "expiry_month: must be an integer from 1 to 12",
-    CARD_CHECKSUM,
-    BAD_MONTH,
-)
-LEGACY_MALFORMED = legacy_error("the body must be valid UTF-8 JSON")
-LEGACY_NOT_FOUND = legacy_error("payment not found")
-LEGACY_IN_PROGRESS = legacy_error(IN_PROGRESS_PROBLEM["detail"])
-LEGACY_KEY_REUSED = legacy_error(KEY_REUSED_PROBLEM["detail"])
-LEGACY_TOO_LARGE = legacy_error("Request Entity Too Large")
-LEGACY_INTERNAL = legacy_error("an unexpected error")
-MISSING_TOKEN_FIELD = legacy_error(
-    "token: is required (a non-empty string)",
-    {"field": "token", "message": "is required (a non-empty string)"},
-)
-MISSING_LOGIN_FIELDS = legacy_error(
-    "email: is required (a non-empty string); api_key: is required (a non-empty string)",
-    {"field": "email", "message": "is required (a non-empty string)"},
-    {"field": "api_key", "message": "is required (a non-empty string)"},
-)
-
-LEGACY_MESSAGES = {
-    "Authorized": ("Payment processed successfully", True),
-    "Declined": ("Payment declined", False),
-    "Pending": ("Payment pending: the bank has not answered yet", False),
-    "Failed": ("Payment failed: the bank could not process it", False),
-}
-
-
-def legacy_outcome(status: str, payment_id: str) -> dict[str, Any]:
-    message, success = LEGACY_MESSAGES[status]
-    body: dict[str, Any] = {
-        "success": success,
-        "data": {"Message": message, "Payment ID": payment_id, "Payment Status": status},
-    }
-    if status in {"Pending", "Failed"}:
-        body["message"] = message.lower()
-    return body
-
-
-def legacy_request(card_number: str, amount: Any = 10.5) -> dict[str, Any]:
-    return {
-        "card_number": card_number,
-        "exp_month": 12,
-        "exp_year": 30,
-        "cvv": 123,
-        "amount": amount,
-        "currency": "USD",
-    }
-
-
-LEGACY_DETAILS = {
-    "success": True,
-    "data": {
-        "Payment Details": {
-            "payment_id": AUTHORIZED_ID,
-            "masked_card_number": "**** **** **** 4242",
-            "amount": 10.5,
-            "currency": "USD",
-            "status": "Authorized",
-        }
-    },
-}

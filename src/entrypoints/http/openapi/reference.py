@@ -1,6 +1,5 @@
-"""docs/api-reference.md, rendered from the OpenAPI document the gateway serves.
-
-    uv run python -m entrypoints.http.openapi.reference > docs/api-reference.md
+"""docs/api-reference.md, rendered from the OpenAPI document the gateway serves (written by
+`uv run python -m entrypoints.runtime.api_reference > docs/api-reference.md`).
 
 A test renders it again and compares, so the reference cannot drift from the document.
 """
@@ -10,11 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from entrypoints.http.openapi.document import complete_document
-
 Json = dict[str, Any]
 HEADER = """\
-<!-- Generated from the OpenAPI document by `uv run python -m entrypoints.http.openapi.reference
+<!-- Generated from the OpenAPI document by `uv run python -m entrypoints.runtime.api_reference
      > docs/api-reference.md`; edit src/entrypoints/http/openapi/, not this file. -->
 # API reference
 
@@ -23,17 +20,6 @@ describes it; a running gateway shows the same in Swagger UI (`/schema/swagger`)
 (`/schema/redoc`). How to use it, step by step: [getting started](getting-started.md);
 the contract in prose: [API.md](API.md).
 """
-
-
-def served_document() -> Json:
-    """The document of an app built with default settings (nothing is connected)."""
-    from entrypoints.http.app import create_app
-    from entrypoints.runtime.container import build_container
-    from entrypoints.runtime.settings import Settings
-
-    settings = Settings(jwt_secret="reference-" + "x" * 40, bank_url="http://127.0.0.1:9")
-    app = create_app(build_container(settings), settle_in_background=False)
-    return complete_document(app.openapi_schema.to_schema())
 
 
 def render(document: Json) -> str:
@@ -164,7 +150,3 @@ def _block(value: Any) -> str:
     if isinstance(value, str):
         return f"```text\n{value.rstrip()}\n```\n"
     return f"```json\n{json.dumps(value, indent=2, ensure_ascii=False)}\n```\n"
-
-
-if __name__ == "__main__":  # pragma: no cover - the test calls render() itself
-    print(render(served_document()), end="")

@@ -5,30 +5,25 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Request, Response, get, post
-from litestar.di import NamedDependency, Provide
+from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
-from entrypoints.http.auth import SECURITY, current_merchant_id
-from entrypoints.http.body import read_json_object
 from entrypoints.http.dto import LegacyDetailsEnvelope, LegacyPaymentEnvelope
-from entrypoints.http.metrics import MeteredProcessPayment
 from entrypoints.http.presenters import legacy_created_response, legacy_details_response
-from entrypoints.http.routes.payments import (
+from entrypoints.http.routes.authenticated import AUTHENTICATED
+from entrypoints.http.routes.payment_requests import (
     IdempotencyKey,
-    checked_idempotency_key,
-    payment_request_from,
+    ProcessPaymentUseCase,
+    process_payment_command,
 )
 from paycore.errors import PaymentNotFound
-from paycore.use_cases import ProcessPaymentCommand, RetrievePayment
-
-_AUTH = {"merchant_id": Provide(current_merchant_id)}
+from paycore.use_cases import RetrievePayment
 
 
 @post(
     "/v1/process-payment",
     status_code=201,
-    dependencies=_AUTH,
-    security=SECURITY,
+    **AUTHENTICATED,
     operation_id="processPaymentLegacy",
     tags=["Legacy"],
     summary="Create a payment (legacy shape, amount in major units)",
@@ -38,19 +33,16 @@ _AUTH = {"merchant_id": Provide(current_merchant_id)}
 async def process_payment_legacy(
     request: Request[Any, Any, Any],
     merchant_id: NamedDependency[str],
-    process_payment: NamedDependency[MeteredProcessPayment],
+    process_payment: ProcessPaymentUseCase,
     idempotency_key: IdempotencyKey = None,
 ) -> Response[LegacyPaymentEnvelope]:
-    key = checked_idempotency_key(idempotency_key)
-    payment_request = payment_request_from(await read_json_object(request), legacy=True)
-    result = await process_payment(ProcessPaymentCommand(merchant_id, payment_request, key))
-    return legacy_created_response(result)
+    command = await process_payment_command(request, merchant_id, idempotency_key, legacy=True)
+    return legacy_created_response(await process_payment(command))
 
 
 @get(
     "/v1/get-payment",
-    dependencies=_AUTH,
-    security=SECURITY,
+    **AUTHENTICATED,
     operation_id="getPaymentLegacy",
     tags=["Legacy"],
     summary="Retrieve a payment (legacy shape, amount in major units)",

@@ -5,19 +5,18 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Request, Response, get
-from litestar.di import NamedDependency, Provide
+from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
-from entrypoints.http.auth import SECURITY, current_merchant_id
 from entrypoints.http.dto import PaymentListOut
 from entrypoints.http.presenters import PAYMENTS_PATH, payment_out
 from entrypoints.http.responses import json_response
+from entrypoints.http.routes.authenticated import AUTHENTICATED
 from paycore.errors import FieldError, ValidationFailed
 from paycore.list_request import PaymentListRequest
 from paycore.listing import PaymentPage
 from paycore.use_cases import ListPayments
 
-_AUTH = {"merchant_id": Provide(current_merchant_id)}
 _PARAMETERS = frozenset(PaymentListRequest.__dataclass_fields__)
 # A list changes with every payment made: no cache along the way may answer it.
 _NO_STORE = {"Cache-Control": "no-store"}
@@ -39,8 +38,7 @@ CreatedLt = _text("Only payments created before this RFC 3339 time")
 
 @get(
     PAYMENTS_PATH,
-    dependencies=_AUTH,
-    security=SECURITY,
+    **AUTHENTICATED,
     operation_id="listPayments",
     tags=["Payments"],
     summary="List payments",

@@ -2,64 +2,28 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any
 
 from litestar import Request, Response, get, post
-from litestar.di import NamedDependency, Provide
-from litestar.params import HeaderParameter, PathParameter
+from litestar.di import NamedDependency
+from litestar.params import PathParameter
 
-from entrypoints.http.auth import SECURITY, current_merchant_id
-from entrypoints.http.body import MalformedRequest, first_present, read_json_object
 from entrypoints.http.dto import PaymentOut
-from entrypoints.http.metrics import MeteredProcessPayment
 from entrypoints.http.presenters import PAYMENTS_PATH, created_payment_response, payment_out
 from entrypoints.http.responses import json_response
-from paycore.use_cases import ProcessPaymentCommand, RetrievePayment
-from paycore.validation import PaymentRequest
-
-_PRINTABLE_KEY = re.compile(r"[\x20-\x7e]{1,255}")
-_AUTH = {"merchant_id": Provide(current_merchant_id)}
-
-IdempotencyKey = Annotated[
-    str | None,
-    HeaderParameter(
-        name="Idempotency-Key",
-        required=False,
-        description="1-255 printable characters; the same key with the same body replays.",
-    ),
-]
-
-
-def checked_idempotency_key(key: str | None) -> str | None:
-    if key is not None and not _PRINTABLE_KEY.fullmatch(key):
-        raise MalformedRequest("Idempotency-Key must be 1 to 255 printable ASCII characters")
-    return key
-
-
-def payment_request_from(body: dict[str, Any], *, legacy: bool = False) -> PaymentRequest:
-    """The raw fields for the domain to validate. Legacy clients may spell the expiry
-    `exp_month`/`exp_year` and send amounts in major units (10.50, not 1050)."""
-    months = ("exp_month", "expiry_month") if legacy else ("expiry_month",)
-    years = ("exp_year", "expiry_year") if legacy else ("expiry_year",)
-    return PaymentRequest(
-        card_number=body.get("card_number"),
-        expiry_month=first_present(body, *months),
-        expiry_year=first_present(body, *years),
-        cvv=body.get("cvv"),
-        amount=body.get("amount"),
-        currency=body.get("currency"),
-        reference=body.get("reference"),
-        metadata=body.get("metadata"),
-        amount_unit="major" if legacy else "minor",
-    )
+from entrypoints.http.routes.authenticated import AUTHENTICATED
+from entrypoints.http.routes.payment_requests import (
+    IdempotencyKey,
+    ProcessPaymentUseCase,
+    process_payment_command,
+)
+from paycore.use_cases import RetrievePayment
 
 
 @post(
     PAYMENTS_PATH,
     status_code=201,
-    dependencies=_AUTH,
-    security=SECURITY,
+    **AUTHENTICATED,
     operation_id="createPayment",
     tags=["Payments"],
     summary="Create a payment",
@@ -71,19 +35,16 @@ def payment_request_from(body: dict[str, Any], *, legacy: bool = False) -> Payme
 async def create_payment(
     request: Request[Any, Any, Any],
     merchant_id: NamedDependency[str],
-    process_payment: NamedDependency[MeteredProcessPayment],
+    process_payment: ProcessPaymentUseCase,
     idempotency_key: IdempotencyKey = None,
 ) -> Response[PaymentOut]:
-    key = checked_idempotency_key(idempotency_key)
-    payment_request = payment_request_from(await read_json_object(request))
-    result = await process_payment(ProcessPaymentCommand(merchant_id, payment_request, key))
-    return created_payment_response(result)
+    command = await process_payment_command(request, merchant_id, idempotency_key)
+    return created_payment_response(await process_payment(command))
 
 
 @get(
     PAYMENTS_PATH + "/{payment_id:str}",
-    dependencies=_AUTH,
-    security=SECURITY,
+    **AUTHENTICATED,
     operation_id="getPayment",
     tags=["Payments"],
     summary="Retrieve a payment",

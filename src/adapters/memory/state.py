@@ -1,0 +1,23 @@
+"""The committed state of an in-memory store, which every repository reads and applies to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from paycore.idempotency import IdempotencyRecord
+from paycore.merchant import Merchant
+from paycore.payment import Payment
+from paycore.refresh_token import RefreshToken
+
+IdempotencyKey = tuple[str, str]
+
+
+@dataclass
+class InMemoryState:
+    payments: dict[str, Payment] = field(default_factory=dict)
+    idempotency: dict[IdempotencyKey, IdempotencyRecord] = field(default_factory=dict)
+    # Keys claimed by a unit of work still open: held, as a database's unique index holds
+    # an uncommitted row, until that unit ends.
+    claims: dict[IdempotencyKey, IdempotencyRecord] = field(default_factory=dict)
+    merchants: dict[str, Merchant] = field(default_factory=dict)
+    refresh_tokens: dict[str, RefreshToken] = field(default_factory=dict)

@@ -1,0 +1,52 @@
+"""The in-memory unit of work: its repositories stage writes, its commit checks and applies
+them all (concurrency rules: see the package docstring)."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from adapters.memory.idempotency import InMemoryIdempotencyStore
+from adapters.memory.merchants import InMemoryMerchantRepository
+from adapters.memory.payments import InMemoryPaymentRepository
+from adapters.memory.refresh_tokens import InMemoryRefreshTokenRepository
+from adapters.memory.state import InMemoryState
+
+
+class InMemoryUnitOfWork:
+    def __init__(self, state: InMemoryState) -> None:
+        self.payments = InMemoryPaymentRepository(state)
+        self.idempotency = InMemoryIdempotencyStore(state)
+        self.merchants = InMemoryMerchantRepository(state)
+        self.refresh_tokens = InMemoryRefreshTokenRepository(state)
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._forget_staged()
+
+    async def commit(self) -> None:
+        try:
+            # Every check before any write, and no await among them: atomic under asyncio.
+            self.payments.check()
+            self.payments.apply()
+            self.idempotency.apply()
+            self.merchants.apply()
+            self.refresh_tokens.apply()
+        finally:
+            self._forget_staged()
+
+    async def rollback(self) -> None:
+        self._forget_staged()
+
+    def _forget_staged(self) -> None:
+        self.payments.forget_staged()
+        self.merchants.staged.clear()
+        self.refresh_tokens.forget_staged()
+        self.idempotency.release()

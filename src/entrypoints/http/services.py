@@ -1,0 +1,40 @@
+"""What the HTTP adapter needs from whoever composes the gateway.
+
+The app names its dependencies here and never learns how they are built: the composition
+root (entrypoints.runtime) implements `AppServices` and hands the app its lifespans.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from adapters.observability import GatewayMetrics
+from entrypoints.http.metered_payments import MeteredProcessPayment
+from paycore.use_cases import Authenticate, ListPayments, RefreshSession, RetrievePayment, SignIn
+
+
+class Pingable(Protocol):
+    async def ping(self) -> bool:
+        """Whether the database answers (GET /ready)."""
+        ...
+
+
+class AppServices(Protocol):
+    """Each coroutine returns the service a request needs; the app awaits it per request."""
+
+    @property
+    def metrics(self) -> GatewayMetrics: ...
+
+    async def sign_in(self) -> SignIn: ...
+
+    async def refresh_session(self) -> RefreshSession: ...
+
+    async def authenticate(self) -> Authenticate: ...
+
+    async def database(self) -> Pingable: ...
+
+    async def process_payment(self) -> MeteredProcessPayment: ...
+
+    async def retrieve_payment(self) -> RetrievePayment: ...
+
+    async def list_payments(self) -> ListPayments: ...

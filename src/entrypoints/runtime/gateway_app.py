@@ -1,0 +1,65 @@
+"""The HTTP app on the container: its services, its resources' lifespan, the sweep."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from functools import partial
+
+from litestar import Litestar
+
+from adapters.observability import GatewayMetrics
+from entrypoints.http.app import Lifespan, create_app
+from entrypoints.http.metered_payments import MeteredProcessPayment
+from entrypoints.http.services import Pingable
+from entrypoints.runtime.container import Container, lifespan_of, resolve
+from entrypoints.runtime.settlement import settlement_loop
+from paycore.use_cases import Authenticate, ListPayments, RefreshSession, RetrievePayment, SignIn
+
+
+class ContainerServices:
+    """`AppServices` resolved from the container, once per request."""
+
+    def __init__(self, container: Container) -> None:
+        self._container = container
+        self.metrics: GatewayMetrics = container.metrics()
+
+    async def sign_in(self) -> SignIn:
+        return await resolve(self._container.sign_in)
+
+    async def refresh_session(self) -> RefreshSession:
+        return await resolve(self._container.refresh_session)
+
+    async def authenticate(self) -> Authenticate:
+        return await resolve(self._container.authenticate)
+
+    async def database(self) -> Pingable:
+        return await resolve(self._container.database)
+
+    async def process_payment(self) -> MeteredProcessPayment:
+        return await resolve(self._container.process_payment)
+
+    async def retrieve_payment(self) -> RetrievePayment:
+        return await resolve(self._container.retrieve_payment)
+
+    async def list_payments(self) -> ListPayments:
+        return await resolve(self._container.list_payments)
+
+
+def gateway_app(container: Container, *, settle_in_background: bool = True) -> Litestar:
+    """The app; its startup opens the container's resources, its shutdown closes them."""
+    lifespans: list[Lifespan] = [lifespan_of(container)]
+    if settle_in_background:
+        lifespans.append(_settlement(container))
+    return create_app(ContainerServices(container), lifespans=lifespans)
+
+
+def _settlement(container: Container) -> Lifespan:
+    @asynccontextmanager
+    async def lifespan(_app: Litestar) -> AsyncIterator[None]:
+        interval = container.settings().settle_interval
+        settle = partial(resolve, container.settle_pending)
+        async with settlement_loop(settle, interval, container.metrics()):
+            yield
+
+    return lifespan

@@ -1,0 +1,25 @@
+"""The ports: what the domain needs from the outside world, as structural protocols, one
+module per concern."""
+
+from paycore.ports.bank import AcquiringBank
+from paycore.ports.basics import Clock, Fingerprinter, IdGenerator
+from paycore.ports.idempotency import IdempotencyStore
+from paycore.ports.merchants import MerchantRepository
+from paycore.ports.payments import PaymentCache, PaymentRepository
+from paycore.ports.refresh_tokens import RefreshTokenRepository, RefreshTokenUses
+from paycore.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+__all__ = [
+    "AcquiringBank",
+    "Clock",
+    "Fingerprinter",
+    "IdGenerator",
+    "IdempotencyStore",
+    "MerchantRepository",
+    "PaymentCache",
+    "PaymentRepository",
+    "RefreshTokenRepository",
+    "RefreshTokenUses",
+    "UnitOfWork",
+    "UnitOfWorkFactory",
+]

@@ -1,0 +1,45 @@
+"""The unit of work: the repositories of one atomic transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import TracebackType
+from typing import Protocol, Self
+
+from paycore.ports.idempotency import IdempotencyStore
+from paycore.ports.merchants import MerchantRepository
+from paycore.ports.payments import PaymentRepository
+from paycore.ports.refresh_tokens import RefreshTokenRepository
+
+
+class UnitOfWork(Protocol):
+    """One atomic transaction; it rolls back unless `commit` is called.
+
+    Its repositories' writes are staged: `commit` checks them (a stale payment raises
+    StalePayment there) and makes them durable, all or nothing.
+    """
+
+    payments: PaymentRepository
+    idempotency: IdempotencyStore
+    merchants: MerchantRepository
+    refresh_tokens: RefreshTokenRepository
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    async def commit(self) -> None:
+        """Check every staged change and make them all durable, or raise and keep none."""
+        ...
+
+    async def rollback(self) -> None:
+        """Discard every staged change."""
+        ...
+
+
+UnitOfWorkFactory = Callable[[], UnitOfWork]
