@@ -59,6 +59,7 @@ class RecentSignIns(Protocol):
         """Note that this login of this merchant was just found signed in."""
         ...
 
-    def forget_login(self, login_id: str) -> None:
-        """Drop what is remembered of a login (it was just revoked)."""
+    async def forget_login(self, login_id: str) -> None:
+        """Drop what is remembered of a login (it was just revoked), in this process and,
+        where processes share a message broker, in the others too."""
         ...

@@ -3,7 +3,8 @@
 Authentication reads the store on every request only to refuse tokens of removed
 merchants and revoked logins; remembering a positive answer briefly keeps that guarantee
 with a bound instead of a round trip: a login revoked elsewhere (another process) is
-refused at the latest `max_age` seconds later, and at once in the process that revoked it.
+refused at the latest `max_age` seconds later, and at once in the process that revoked it
+(and in every process sharing a Redis with it: `sign_in_broadcast.py`).
 Only positive answers are kept: a refused token always costs its read, so nothing stale
 can ever let a request in beyond the bound.
 """
@@ -51,10 +52,13 @@ class RecentSignIns:
             del self._entries[next(iter(self._entries))]
         self._entries[key] = (self._monotonic() + self._max_age, merchant)
 
-    def forget_login(self, login_id: str) -> None:
+    async def forget_login(self, login_id: str) -> None:
+        self.drop_login(login_id)
+
+    def drop_login(self, login_id: str) -> None:
         for key in [key for key in self._entries if key[1] == login_id]:
             del self._entries[key]
 
-    def forget_merchant(self, merchant_id: str) -> None:
+    def drop_merchant(self, merchant_id: str) -> None:
         for key in [key for key in self._entries if key[0] == merchant_id]:
             del self._entries[key]

@@ -16,12 +16,18 @@ from typing import TypeVar
 from dependency_injector import containers, providers
 from dependency_injector.ext.starlette import Lifespan
 
-from adapters.auth import JwtCodec, RecentSignIns, Sha256ApiKeys
+from adapters.auth import JwtCodec, Sha256ApiKeys
 from adapters.clock_ids_hashing import HmacFingerprinter, SystemClock, Uuid7Generator
 from adapters.observability import GatewayMetrics
 from entrypoints.http.metered_payments import MeteredProcessPayment
 from entrypoints.runtime.keys import fingerprint_key, token_settings, with_jwt_secret
-from entrypoints.runtime.resources import Database, open_bank, open_cache, open_database
+from entrypoints.runtime.resources import (
+    Database,
+    open_bank,
+    open_cache,
+    open_database,
+    open_recent_sign_ins,
+)
 from entrypoints.runtime.settings import Settings
 from paycore.auth_ports import RefreshTokenUses
 from paycore.ports import UnitOfWork
@@ -130,7 +136,7 @@ class Container(containers.DeclarativeContainer):
     sign_in = providers.Singleton(
         SignIn, uow=unit_of_work, keys=api_keys, issuer=token_issuer, ids=ids
     )
-    recent_sign_ins = providers.Singleton(RecentSignIns, settings.provided.auth_cache_seconds)
+    recent_sign_ins = providers.Resource(open_recent_sign_ins, settings)
     refresh_session = providers.Singleton(
         RefreshSession,
         recent=recent_sign_ins,

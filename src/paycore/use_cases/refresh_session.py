@@ -57,7 +57,7 @@ class RefreshSession:
                 await uow.refresh_tokens.revoke_family(stored.family_id)
                 await uow.commit()
             if self._recent is not None:
-                self._recent.forget_login(stored.family_id)  # refused here from now on
+                await self._recent.forget_login(stored.family_id)  # refused here from now on
             raise InvalidToken("refresh token reused: every token of this login is revoked")
         async with self._uow() as uow:
             tokens = await self._issuer.issue(uow, merchant.id, family_id=stored.family_id)

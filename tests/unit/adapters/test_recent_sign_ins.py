@@ -59,16 +59,16 @@ def test_when_full_the_oldest_entry_makes_room() -> None:
     assert recent.recall("m3", "c") == merchant(3)
 
 
-def test_a_login_or_a_merchant_can_be_forgotten_at_once() -> None:
+async def test_a_login_or_a_merchant_can_be_forgotten_at_once() -> None:
     recent = RecentSignIns(60.0)
     recent.remember(merchant(1), "a")
     recent.remember(merchant(1), "b")
     recent.remember(merchant(2), "c")
 
-    recent.forget_login("a")
+    await recent.forget_login("a")
     assert recent.recall("m1", "a") is None
     assert recent.recall("m1", "b") == merchant(1)
 
-    recent.forget_merchant("m1")
+    recent.drop_merchant("m1")
     assert recent.recall("m1", "b") is None
     assert recent.recall("m2", "c") == merchant(2)
