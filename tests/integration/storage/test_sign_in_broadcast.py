@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from redis import asyncio as aioredis
@@ -20,24 +19,12 @@ from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
 from adapters.auth import BroadcastRecentSignIns, RecentSignIns
-from entrypoints.runtime.embedded_bank import free_port
 from paycore.merchant import Merchant
-from tests.conftest import service_missing
 from tests.integration.storage.redis_server import RedisServer
 
 pytestmark = pytest.mark.integration
 
 SHOP = Merchant("m1", "shop@example.com", "hash", datetime(2026, 1, 1, tzinfo=UTC))
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[RedisServer]:
-    if not RedisServer.available():
-        service_missing("redis-server", "the binary is not on PATH")
-    server = RedisServer(free_port(), data_dir=tmp_path)
-    server.start()
-    yield server
-    server.stop()
 
 
 @asynccontextmanager
@@ -69,10 +56,13 @@ async def until_listening(*processes: BroadcastRecentSignIns, listening: bool) -
 
 
 async def test_a_login_forgotten_in_one_process_is_forgotten_in_the_others(
-    server: RedisServer,
+    persistent_redis: RedisServer,
 ) -> None:
     channel = f"test-sign-ins-{secrets.token_hex(4)}"
-    async with process(server, channel) as one, process(server, channel) as other:
+    async with (
+        process(persistent_redis, channel) as one,
+        process(persistent_redis, channel) as other,
+    ):
         for shared in (one, other):
             shared.remember(SHOP, "login-a")
             shared.remember(SHOP, "login-b")
@@ -88,17 +78,20 @@ async def test_a_login_forgotten_in_one_process_is_forgotten_in_the_others(
 
 
 async def test_an_outage_only_costs_the_broadcast_and_the_listener_comes_back(
-    server: RedisServer,
+    persistent_redis: RedisServer,
 ) -> None:
     channel = f"test-sign-ins-{secrets.token_hex(4)}"
-    async with process(server, channel) as one, process(server, channel) as other:
-        server.stop()
+    async with (
+        process(persistent_redis, channel) as one,
+        process(persistent_redis, channel) as other,
+    ):
+        persistent_redis.stop()
         await until_listening(one, other, listening=False)  # both noticed the outage
         other.remember(SHOP, "login-a")
         await one.forget_login("login-a")  # no Redis: no error, only this process forgets
         assert other.recall(SHOP.id, "login-a") == SHOP
 
-        server.start()
+        persistent_redis.start()
         await until_listening(one, other, listening=True)
         await one.forget_login("login-a")
         await until_forgotten(other, "login-a")
