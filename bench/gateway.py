@@ -1,16 +1,27 @@
-"""One gateway configuration under load: POST /v1/payments and a cached GET."""
+"""One gateway configuration under load: POST /v1/payments, a cached GET and, given ids of
+stored payments, GETs that miss the cache. Prints a row a load and returns the figures."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import uuid
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 
-from bench.processes import cpu_seconds, free_port, python, rss_mb, start, stop, tree, wait_http
+from bench.processes import (
+    cpu_seconds,
+    free_port,
+    is_gateway_worker,
+    python,
+    rss_mb,
+    start,
+    stop,
+    tree,
+    wait_http,
+)
+from bench.stack import Stack, access_token
 from bench.wrk_runner import LoadResult, run_wrk
 
 PAYMENT = {
@@ -29,7 +40,31 @@ BANK_REQUEST = {
     "amount": 1050,
     "cvv": "123",
 }
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+@dataclass(frozen=True)
+class Load:
+    result: LoadResult
+    cpu_ms: float  # the gateway's CPU (server and workers) per request served
+
+
+@dataclass(frozen=True)
+class LoadPlan:
+    """How every gateway of a run is started and driven."""
+
+    workers: int
+    seconds: float
+    connections: int
+    row: Callable[..., None]  # prints one load's line of the table
+
+
+@dataclass
+class Figures:
+    post: Load
+    post16: LoadResult
+    cached_get: Load
+    uncached_get: Load | None = None
+    worker_rss_mb: list[float] = field(default_factory=list)
 
 
 def bank_ceiling(bank_port: int, *, connections: int, seconds: float) -> LoadResult:
@@ -42,122 +77,59 @@ def bank_ceiling(bank_port: int, *, connections: int, seconds: float) -> LoadRes
     )
 
 
-def _stack_env(stack: str, bank_port: int) -> dict[str, str]:
-    env = {"PAYGATE_BANK_URL": f"http://127.0.0.1:{bank_port}", "PAYGATE_LOG_FORMAT": "json"}
-    if stack == "postgres":
-        import psycopg  # only the postgres stack needs it
-
-        name = f"paygate_bench_{uuid.uuid4().hex[:8]}"
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        env |= {
-            "PAYGATE_DATABASE_URL": f"postgresql://postgres@127.0.0.1:5432/{name}",
-            "PAYGATE_REDIS_URL": "redis://127.0.0.1:6379/14",
-            "PAYGATE_JWT_SECRET": uuid.uuid4().hex + uuid.uuid4().hex,
-        }
-    return env
+def _measured(pids: list[int], load: Callable[[], LoadResult]) -> Load:
+    before = cpu_seconds(pids)
+    result = load()
+    return Load(result, (cpu_seconds(pids) - before) * 1000 / max(result.requests, 1))
 
 
-def _paygate(*args: str, cwd: Path, env: dict[str, str]) -> str:
-    import os
-
-    return subprocess.run(
-        [python(), "-m", "entrypoints", *args],
-        cwd=cwd,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-
-
-def measure(
-    *,
-    stack: str,
-    server: str,
-    workers: int,
-    bank_port: int,
-    seconds: float,
-    work: Path,
-    connections: int,
-    ceiling: LoadResult,
-    bank_alone: LoadResult,
-    row: Callable[..., None],
-) -> None:
-    cwd = work / f"{stack}-{server}"
-    cwd.mkdir()
-    env = _stack_env(stack, bank_port)
-    if stack == "postgres":
-        _paygate("migrate", cwd=cwd, env=env)
-    merchant = json.loads(
-        _paygate("merchants", "create", "--email", "bench@example.com", "--json", cwd=cwd, env=env)
-    )
+def measure(stack: Stack, plan: LoadPlan, *, label: str, ids_file: Path | None = None) -> Figures:
+    workers, seconds, connections, row = plan.workers, plan.seconds, plan.connections, plan.row
     port = free_port()
     base = f"http://127.0.0.1:{port}"
+    serve = ["serve", "--port", str(port), "--workers", str(workers)]
     proc = start(
-        [
-            python(),
-            "-m",
-            "entrypoints",
-            "serve",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-        ],
-        cwd=cwd,
-        env=env,
-        log=cwd / "serve.log",
+        [python(), "-m", "entrypoints", *serve],
+        cwd=stack.cwd,
+        env=stack.env,
+        log=stack.cwd / f"serve-{label}.log",
     )
     try:
         wait_http(f"{base}/health", proc)
-        token = _token(base, merchant)
-        payment_id = httpx.post(
-            f"{base}/v1/payments", json=PAYMENT, headers={"Authorization": f"Bearer {token}"}
-        ).json()["id"]
+        token = access_token(base, stack.merchant)
+        auth = {"Authorization": f"Bearer {token}"}
+        payment_id = httpx.post(f"{base}/v1/payments", json=PAYMENT, headers=auth).json()["id"]
         body = {"BENCH_BODY": json.dumps(PAYMENT), "BENCH_TOKEN": token}
         pids = tree(proc.pid)
-        cpu_before = cpu_seconds(pids)
-        post = run_wrk(
-            f"{base}/v1/payments",
-            connections=connections,
-            seconds=seconds,
-            script="post_json.lua",
-            env=body,
+
+        def wrk(path: str, script: str, env: dict[str, str], c: int = connections) -> LoadResult:
+            url = f"{base}{path}"
+            return run_wrk(url, connections=c, seconds=seconds, script=script, env=env)
+
+        post = _measured(pids, lambda: wrk("/v1/payments", "post_json.lua", body))
+        row(f"{label} POST /v1/payments (c={connections})", post, f"cpu {post.cpu_ms:.2f} ms/req")
+        post16 = wrk("/v1/payments", "post_json.lua", body, c=16)
+        row(f"{label} POST /v1/payments (c=16)", Load(post16, 0.0))
+        cached = _measured(
+            pids, lambda: wrk(f"/v1/payments/{payment_id}", "get_auth.lua", {"BENCH_TOKEN": token})
         )
-        cpu_ms = (cpu_seconds(pids) - cpu_before) * 1000 / max(post.requests, 1)
-        label = f"[{server}] {stack} POST /v1/payments"
-        row(f"{label} (c={connections})", post, ceiling, f"cpu {cpu_ms:.2f} ms/req")
-        row(f"{label} vs banksim alone", post, bank_alone)
-        post16 = run_wrk(
-            f"{base}/v1/payments", connections=16, seconds=seconds, script="post_json.lua", env=body
-        )
-        row(f"{label} (c=16)", post16, ceiling)
-        cpu_before = cpu_seconds(pids)
-        get = run_wrk(
-            f"{base}/v1/payments/{payment_id}",
-            connections=connections,
-            seconds=seconds,
-            script="get_auth.lua",
-            env={"BENCH_TOKEN": token},
-        )
-        cpu_ms = (cpu_seconds(pids) - cpu_before) * 1000 / max(get.requests, 1)
-        row(
-            f"[{server}] {stack} GET /v1/payments/{{id}} cached",
-            get,
-            ceiling,
-            f"cpu {cpu_ms:.2f} ms/req",
-        )
-        rss = ", ".join(f"{rss_mb(pid):.0f}" for pid in pids[1:] or pids)
-        print(f"{'':<44} resident memory per worker after the run: {rss} MB")
+        row(f"{label} GET /v1/payments/{{id}} cached", cached, f"cpu {cached.cpu_ms:.2f} ms/req")
+        figures = Figures(post, post16, cached)
+        if ids_file is not None:
+            many = {"BENCH_TOKEN": token, "BENCH_IDS": str(ids_file)}
+            figures.uncached_get = _measured(
+                pids, lambda: wrk("/v1/payments/x", "get_many.lua", many)
+            )
+            cpu = figures.uncached_get.cpu_ms
+            row(
+                f"{label} GET /v1/payments/{{id}} uncached",
+                figures.uncached_get,
+                f"cpu {cpu:.2f} ms/req",
+            )
+        workers_only = [pid for pid in pids[1:] if is_gateway_worker(pid)] or pids
+        figures.worker_rss_mb = [rss_mb(pid) for pid in workers_only]
+        rss = ", ".join(f"{mb:.0f}" for mb in figures.worker_rss_mb)
+        print(f"{'':<48} resident memory per worker after the run: {rss} MB")
+        return figures
     finally:
         stop(proc)
-
-
-def _token(base: str, merchant: dict[str, str]) -> str:
-    answer = httpx.post(
-        f"{base}/v1/auth/generate_access_token",
-        json={"email": merchant["email"], "api_key": merchant["api_key"]},
-    )
-    answer.raise_for_status()
-    return str(answer.json()["data"]["token"]["access"]["token"])

@@ -80,6 +80,16 @@ def cpu_seconds(pids: list[int]) -> float:
     return total / CLOCK_TICKS
 
 
+def is_gateway_worker(pid: int) -> bool:
+    """Not the embedded bank simulator (a child of the gateway) nor multiprocessing's
+    resource tracker (a child of a multi-worker server)."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    return b"banksim" not in cmdline and b"resource_tracker" not in cmdline
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):

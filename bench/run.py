@@ -1,11 +1,13 @@
-"""The benchmark: paygate's payment path against its ceilings, on this machine.
+"""The benchmark: paygate's payment path against its ceilings and its targets, on this machine.
 
 Starts the bank simulator, a bare Litestar app (the ceiling: same server and workers, no
 work) and the gateway (embedded, and on PostgreSQL + Redis), drives each with wrk from
 another process and prints requests/s, p50, p99, errors, CPU per request and resident
-memory per worker, with each result as a ratio to its ceiling.
+memory per worker, each result as a ratio to its ceiling, then every target with "met" or
+"not met" (bench/targets.py, bench/verdicts.py).
 
-    uv run python -m bench.run                 # full run (~2 minutes)
+    uv run python -m bench.run                 # full run, small database (~3 minutes)
+    uv run python -m bench.run --large         # and again with 1,000,000 payments loaded
     uv run python -m bench.run --quick         # seconds; what CI runs so the harness can't rot
 """
 
@@ -15,45 +17,31 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from bench import gateway
+from bench import gateway, stack
+from bench.ceilings import bare_ceiling
+from bench.database_runs import postgres_runs
+from bench.gateway import Load, LoadPlan
 from bench.processes import free_port, python, start, stop, wait_http
-from bench.wrk_runner import LoadResult, run_wrk
+from bench.targets import print_targets
+from bench.verdicts import Verdicts
+from bench.wrk_runner import LoadResult
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _row(name: str, result: LoadResult, ceiling: LoadResult | None, extra: str = "") -> None:
-    ratio = f"{result.rps / ceiling.rps:6.1%}" if ceiling else "     -"
-    print(
-        f"{name:<44} {result.rps:9.0f} {ratio:>7} {result.p50_ms:8.2f} {result.p99_ms:8.2f}"
-        f" {result.errors:7d}  {extra}"
-    )
+class Table:
+    def __init__(self) -> None:
+        self.ceiling: LoadResult | None = None
+        columns = f"{'req/s':>9} {'of ceil':>7} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}"
+        print(f"{'endpoint':<48} {columns}")
 
-
-def _header() -> None:
-    print(f"{'endpoint':<44} {'req/s':>9} {'of ceil':>7} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
-
-
-def bare_server(server: str, workers: int, port: int) -> list[str]:
-    target = "bench.bare_app:create_app"
-    return [
-        python(),
-        "-m",
-        "uvicorn",
-        "--factory",
-        target,
-        "--workers",
-        str(workers),
-        "--port",
-        str(port),
-        "--loop",
-        "uvloop",
-        "--http",
-        "httptools",
-        "--no-access-log",
-        "--log-level",
-        "warning",
-    ]
+    def row(self, name: str, load: Load | LoadResult, extra: str = "") -> None:
+        result = load.result if isinstance(load, Load) else load
+        ratio = f"{result.rps / self.ceiling.rps:6.1%}" if self.ceiling else "     -"
+        print(
+            f"{name:<48} {result.rps:9.0f} {ratio:>7} {result.p50_ms:8.2f} {result.p99_ms:8.2f}"
+            f" {result.errors:7d}  {extra}"
+        )
 
 
 def run(args: argparse.Namespace) -> None:
@@ -68,52 +56,42 @@ def run(args: argparse.Namespace) -> None:
     )
     try:
         wait_http(f"http://127.0.0.1:{bank_port}/health", bank)
-        _header()
+        table = Table()
         bank_alone = gateway.bank_ceiling(bank_port, connections=args.connections, seconds=seconds)
-        _row(f"banksim POST /payments (c={args.connections})", bank_alone, None)
-        for server in args.servers:
-            bare_port = free_port()
-            bare = start(
-                bare_server(server, args.workers, bare_port),
-                cwd=REPO,
-                env={},
-                log=work / f"bare-{server}.log",
-            )
+        table.row(f"banksim POST /payments (c={args.connections})", bank_alone)
+        table.ceiling = bare_ceiling(
+            workers=args.workers,
+            connections=args.connections,
+            seconds=seconds,
+            work=work,
+            row=table.row,
+        )
+        verdicts = Verdicts(table.ceiling)
+        plan = LoadPlan(args.workers, seconds, args.connections, table.row)
+        for name in args.stacks:
+            prepared = stack.prepare(name, bank_port, work / name)
             try:
-                wait_http(f"http://127.0.0.1:{bare_port}/ping", bare)
-                ceiling = run_wrk(
-                    f"http://127.0.0.1:{bare_port}/ping",
-                    connections=args.connections,
-                    seconds=seconds,
-                )
-                _row(f"[{server}] bare Litestar GET /ping", ceiling, None)
+                if name == "embedded":
+                    verdicts.embedded = gateway.measure(prepared, plan, label="embedded")
+                else:
+                    large = args.large_rows if args.large else None
+                    postgres_runs(prepared, verdicts, plan, large_rows=large, quick=args.quick)
             finally:
-                stop(bare)
-            for stack in args.stacks:
-                gateway.measure(
-                    stack=stack,
-                    server=server,
-                    workers=args.workers,
-                    bank_port=bank_port,
-                    seconds=seconds,
-                    work=work,
-                    connections=args.connections,
-                    ceiling=ceiling,
-                    bank_alone=bank_alone,
-                    row=_row,
-                )
+                stack.drop(prepared)
     finally:
         stop(bank)
+    print_targets(verdicts.targets())
     print(f"(logs in {work})")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="2-second runs, for CI")
-    parser.add_argument("--seconds", type=float, default=10.0, help="duration of each load run")
+    parser.add_argument("--large", action="store_true", help="also with 1,000,000 payments")
+    parser.add_argument("--large-rows", type=int, default=1_000_000)
+    parser.add_argument("--seconds", type=float, default=8.0, help="duration of each load run")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--connections", type=int, default=64)
-    parser.add_argument("--servers", nargs="+", default=["uvicorn"], choices=["uvicorn"])
     parser.add_argument(
         "--stacks", nargs="+", default=["embedded", "postgres"], choices=["embedded", "postgres"]
     )

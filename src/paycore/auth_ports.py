@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from paycore.merchant import Merchant
 from paycore.token_claims import TokenClaims
 
 
@@ -42,4 +43,23 @@ class RefreshTokenUses(Protocol):
     async def mark_used(self, jti: str) -> bool:
         """Atomically mark an unused, unrevoked refresh token used, committing at once;
         False if it already was used or revoked, or is unknown."""
+        ...
+
+
+class RecentSignIns(Protocol):
+    """A short memory of logins found signed in, so that authentication need not read the
+    store on every request; each answer is kept at most a bounded time (the staleness
+    bound: a revoked login or a removed merchant is refused at the latest after it)."""
+
+    def recall(self, merchant_id: str, login_id: str) -> Merchant | None:
+        """The merchant of a login found signed in within the bound, else None."""
+        ...
+
+    def remember(self, merchant: Merchant, login_id: str) -> None:
+        """Note that this login of this merchant was just found signed in."""
+        ...
+
+    async def forget_login(self, login_id: str) -> None:
+        """Drop what is remembered of a login (it was just revoked), in this process and,
+        where processes share a message broker, in the others too."""
         ...

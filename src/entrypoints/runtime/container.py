@@ -21,7 +21,13 @@ from adapters.clock_ids_hashing import HmacFingerprinter, SystemClock, Uuid7Gene
 from adapters.observability import GatewayMetrics
 from entrypoints.http.metered_payments import MeteredProcessPayment
 from entrypoints.runtime.keys import fingerprint_key, token_settings, with_jwt_secret
-from entrypoints.runtime.resources import Database, open_bank, open_cache, open_database
+from entrypoints.runtime.resources import (
+    Database,
+    open_bank,
+    open_cache,
+    open_database,
+    open_recent_sign_ins,
+)
 from entrypoints.runtime.settings import Settings
 from paycore.auth_ports import RefreshTokenUses
 from paycore.ports import UnitOfWork
@@ -130,8 +136,10 @@ class Container(containers.DeclarativeContainer):
     sign_in = providers.Singleton(
         SignIn, uow=unit_of_work, keys=api_keys, issuer=token_issuer, ids=ids
     )
+    recent_sign_ins = providers.Resource(open_recent_sign_ins, settings)
     refresh_session = providers.Singleton(
         RefreshSession,
+        recent=recent_sign_ins,
         uow=unit_of_work,
         uses=refresh_token_uses,
         codec=token_codec,
@@ -139,7 +147,7 @@ class Container(containers.DeclarativeContainer):
         clock=clock,
     )
     authenticate = providers.Singleton(
-        Authenticate, uow=unit_of_work, codec=token_codec, clock=clock
+        Authenticate, uow=unit_of_work, codec=token_codec, clock=clock, recent=recent_sign_ins
     )
 
 

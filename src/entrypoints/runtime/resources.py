@@ -6,13 +6,15 @@ loads the PostgreSQL driver (and back).
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from typing import Protocol
 
 from adapters.bank import BankClientConfig, HttpAcquiringBank
 from adapters.observability import GatewayMetrics, InstrumentedCache, PrometheusBankObserver
 from entrypoints.runtime.settings import BANK_CONNECT_TIMEOUT, Settings, SettingsError
-from paycore.auth_ports import RefreshTokenUses
+from paycore.auth_ports import RecentSignIns, RefreshTokenUses
 from paycore.ports import PaymentCache, UnitOfWork
 
 
@@ -89,3 +91,28 @@ async def open_bank(
         yield bank
     finally:
         await bank.aclose()
+
+
+async def open_recent_sign_ins(settings: Settings) -> AsyncIterator[RecentSignIns]:
+    """Logins found signed in, remembered in this process; with Redis, what one process
+    forgets (a revocation) every process forgets, through a listener running meanwhile."""
+    from adapters.auth import BroadcastRecentSignIns
+    from adapters.auth import RecentSignIns as LocalSignIns
+
+    local = LocalSignIns(settings.auth_cache_seconds)
+    if settings.redis_url is None:
+        yield local
+        return
+    from redis import asyncio as aioredis
+
+    # No read timeout: the listener waits for messages for as long as the process lives.
+    client = aioredis.Redis.from_url(settings.redis_url, socket_connect_timeout=1.0)
+    broadcast = BroadcastRecentSignIns(local, client)
+    listener = asyncio.create_task(broadcast.listen(), name="sign-in-broadcast")
+    try:
+        yield broadcast
+    finally:
+        listener.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await listener
+        await client.aclose()

@@ -41,6 +41,9 @@ class Settings:
     settle_give_up_after: float = 24 * 3600.0
     access_token_ttl: float = 15 * 60.0
     refresh_token_ttl: float = 7 * 24 * 3600.0
+    # How long a login found signed in is trusted without reading the store again: the
+    # longest a revoked login or removed merchant can still be let in by another process.
+    auth_cache_seconds: float = 1.0
     log_format: str | None = None
 
     @property
@@ -101,6 +104,7 @@ def load_settings(
         settle_give_up_after=env.number("SETTLE_GIVE_UP_AFTER", float, 86400.0, minimum=1),
         access_token_ttl=env.number("ACCESS_TOKEN_TTL", float, 900.0, minimum=1),
         refresh_token_ttl=env.number("REFRESH_TOKEN_TTL", float, 604800.0, minimum=1),
+        auth_cache_seconds=env.number("AUTH_CACHE_SECONDS", float, 1.0, minimum=0.0),
         log_format=env.choice("LOG_FORMAT", ("json", "console")),
     )
     if not settings.uses_postgres:

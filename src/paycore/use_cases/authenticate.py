@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from paycore.auth_ports import TokenCodec
+from paycore.auth_ports import RecentSignIns, TokenCodec
 from paycore.errors import InvalidToken
 from paycore.merchant import Merchant
 from paycore.ports import Clock, UnitOfWorkFactory
@@ -10,18 +10,34 @@ from paycore.token_claims import TokenType, in_force
 
 
 class Authenticate:
-    def __init__(self, *, uow: UnitOfWorkFactory, codec: TokenCodec, clock: Clock) -> None:
+    def __init__(
+        self,
+        *,
+        uow: UnitOfWorkFactory,
+        codec: TokenCodec,
+        clock: Clock,
+        recent: RecentSignIns | None = None,
+    ) -> None:
         self._uow = uow
         self._codec = codec
         self._clock = clock
+        self._recent = recent
 
     async def __call__(self, access_token: str) -> Merchant:
         """The token's merchant, if the token is in force, the merchant exists and the
         login it descends from was not revoked (a refresh token's reuse revokes it)."""
         claims = in_force(self._codec.decode(access_token), TokenType.ACCESS, self._clock.now())
-        # One read answers both questions: this runs before every authenticated request.
+        recent = self._recent
+        if recent is not None:
+            merchant = recent.recall(claims.merchant_id, claims.family_id)
+            if merchant is not None:
+                return merchant
+        # One read answers both questions: this runs before every authenticated request
+        # whose login is not remembered.
         async with self._uow() as uow:
             merchant = await uow.merchants.get_signed_in(claims.merchant_id, claims.family_id)
         if merchant is None:
             raise InvalidToken("the token's merchant does not exist or its login was revoked")
+        if recent is not None:
+            recent.remember(merchant, claims.family_id)
         return merchant

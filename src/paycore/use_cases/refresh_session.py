@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from paycore.auth_ports import RefreshTokenUses, TokenCodec
+from paycore.auth_ports import RecentSignIns, RefreshTokenUses, TokenCodec
 from paycore.errors import InvalidCredentials, InvalidToken
 from paycore.merchant import Merchant
 from paycore.ports import Clock, UnitOfWorkFactory
@@ -31,7 +31,9 @@ class RefreshSession:
         codec: TokenCodec,
         issuer: TokenIssuer,
         clock: Clock,
+        recent: RecentSignIns | None = None,
     ) -> None:
+        self._recent = recent
         self._uow = uow
         self._uses = uses
         self._codec = codec
@@ -54,6 +56,8 @@ class RefreshSession:
             async with self._uow() as uow:
                 await uow.refresh_tokens.revoke_family(stored.family_id)
                 await uow.commit()
+            if self._recent is not None:
+                await self._recent.forget_login(stored.family_id)  # refused here from now on
             raise InvalidToken("refresh token reused: every token of this login is revoked")
         async with self._uow() as uow:
             tokens = await self._issuer.issue(uow, merchant.id, family_id=stored.family_id)

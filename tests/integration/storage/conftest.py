@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
 import redis
@@ -23,6 +24,7 @@ from tests.integration.postgres_admin import (
     drop_database,
     reachable_admin_url,
 )
+from tests.integration.storage.redis_server import RedisServer, free_port
 
 TABLES = "payments, idempotency_keys, merchants, refresh_tokens"
 
@@ -82,3 +84,14 @@ def delete_keys(url: str, prefix: str) -> None:
             client.delete(key)
     finally:
         client.close()
+
+
+@pytest.fixture
+def persistent_redis(tmp_path: Path) -> Iterator[RedisServer]:
+    """A private redis-server that keeps its data on disk: a test may stop and restart it."""
+    if not RedisServer.available():
+        service_missing("redis-server", "the binary is not on PATH")
+    server = RedisServer(free_port(), data_dir=tmp_path)
+    server.start()
+    yield server
+    server.stop()

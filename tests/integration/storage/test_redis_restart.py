@@ -11,8 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import redis
@@ -20,8 +18,7 @@ from structlog.testing import capture_logs
 
 from adapters.cache import RedisPaymentCache
 from paycore.payment import PaymentStatus
-from tests.conftest import service_missing
-from tests.integration.storage.redis_server import RedisServer, free_port
+from tests.integration.storage.redis_server import RedisServer
 from tests.integration.storage.tcp_proxy import running_tcp_proxy
 from tests.unit.adapters.builders import T0, later, payment
 
@@ -30,16 +27,6 @@ pytestmark = [pytest.mark.integration, pytest.mark.timeout(60)]
 # Long enough that the replayed Pending copy is still alive whatever the machine's load:
 # the test must see it come back, not pass because it expired.
 PENDING_TTL = 120.0
-
-
-@pytest.fixture
-def persistent_redis(tmp_path: Path) -> Iterator[RedisServer]:
-    if not RedisServer.available():
-        service_missing("redis-server", "the binary is not on PATH")
-    server = RedisServer(free_port(), data_dir=tmp_path)
-    server.start()
-    yield server
-    server.stop()
 
 
 async def open_cache(server: RedisServer) -> RedisPaymentCache:

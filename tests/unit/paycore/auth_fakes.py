@@ -14,6 +14,7 @@ from adapters.memory import (
     ManualClock,
     SequentialIds,
 )
+from paycore.auth_ports import RecentSignIns
 from paycore.errors import InvalidToken
 from paycore.token_claims import TokenClaims, TokenLifetimes
 from paycore.use_cases import Authenticate, RefreshSession, RegisterMerchant, SignIn, TokenIssuer
@@ -112,6 +113,7 @@ class Auth:
     codec: FakeCodec = field(default_factory=FakeCodec)
     keys: PlainApiKeys = field(default_factory=PlainApiKeys)
     lifetimes: TokenLifetimes = field(default_factory=TokenLifetimes)
+    recent: RecentSignIns | None = None
 
     def __post_init__(self) -> None:
         uow = self.store.unit_of_work
@@ -122,6 +124,13 @@ class Auth:
         self.register = RegisterMerchant(uow=uow, keys=self.keys, clock=self.clock, ids=self.ids)
         self.sign_in = SignIn(uow=uow, keys=self.keys, issuer=issuer, ids=self.ids)
         self.refresh = RefreshSession(
-            uow=uow, uses=self.uses, codec=self.codec, issuer=issuer, clock=self.clock
+            uow=uow,
+            uses=self.uses,
+            codec=self.codec,
+            issuer=issuer,
+            clock=self.clock,
+            recent=self.recent,
         )
-        self.authenticate = Authenticate(uow=uow, codec=self.codec, clock=self.clock)
+        self.authenticate = Authenticate(
+            uow=uow, codec=self.codec, clock=self.clock, recent=self.recent
+        )

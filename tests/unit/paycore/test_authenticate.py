@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from adapters.auth import RecentSignIns
 from paycore.errors import InvalidToken
 from paycore.token_claims import TokenPair
 from tests.unit.paycore.auth_fakes import Auth
@@ -98,3 +99,58 @@ async def test_a_token_before_its_time_is_refused() -> None:
 async def test_what_the_codec_refuses_stays_refused() -> None:
     with pytest.raises(InvalidToken, match="not one of ours"):
         await Auth().authenticate("forged")
+
+
+class Monotonic:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def remembering(max_age: float = 1.0) -> tuple[Auth, Monotonic]:
+    seconds = Monotonic()
+    return Auth(recent=RecentSignIns(max_age, monotonic=seconds)), seconds
+
+
+async def test_a_remembered_login_is_let_in_without_a_read_until_the_bound() -> None:
+    auth, seconds = remembering(max_age=1.0)
+    pair = await signed_in(auth)
+    await auth.authenticate(pair.access.token)  # read, then remembered
+    auth.store.merchants.clear()  # the merchant is removed by another process
+
+    seconds.now += 0.999
+    assert await auth.authenticate(pair.access.token)  # within the bound: no read
+
+    seconds.now += 0.001
+    with pytest.raises(InvalidToken) as caught:
+        await auth.authenticate(pair.access.token)
+    assert str(caught.value) == REFUSED
+
+
+async def test_a_login_revoked_here_is_refused_at_once_though_remembered() -> None:
+    auth, _ = remembering(max_age=60.0)
+    pair = await signed_in(auth)
+    await auth.authenticate(pair.access.token)
+    rotated = await auth.refresh(pair.refresh.token)
+    assert await auth.authenticate(rotated.tokens.access.token)
+
+    with pytest.raises(InvalidToken):
+        await auth.refresh(pair.refresh.token)  # reused: the login is revoked
+
+    with pytest.raises(InvalidToken) as caught:
+        await auth.authenticate(rotated.tokens.access.token)
+    assert str(caught.value) == REFUSED
+
+
+async def test_a_refused_token_is_never_remembered() -> None:
+    auth, _ = remembering(max_age=60.0)
+    pair = await signed_in(auth)
+    merchants = dict(auth.store.merchants)
+    auth.store.merchants.clear()
+    with pytest.raises(InvalidToken):
+        await auth.authenticate(pair.access.token)
+
+    auth.store.merchants.update(merchants)
+    assert await auth.authenticate(pair.access.token)
