@@ -58,7 +58,8 @@ def year(value: object) -> int:
 
 def cvv(value: object) -> str:
     number = as_int(value)
-    if number in CVV_NUMBERS:
+    # `None in range(...)` compares None with every member: ten thousand steps a payment.
+    if number is not None and number in CVV_NUMBERS:
         return str(number)
     if isinstance(value, str) and _CVV.fullmatch(value):
         return value

@@ -41,8 +41,19 @@ class TokenSettings:
 
 
 class JwtCodec:
-    def __init__(self, settings: TokenSettings) -> None:
+    """Encodes and decodes our tokens; a genuine token, once decoded, is remembered.
+
+    A client sends the same access token with every request for its 15 minutes, and
+    checking its signature and claims cost a tenth of a cached retrieval's CPU: the exact
+    string verified once with this secret is genuine whenever it comes back (whether it is
+    still in force is judged on every request, by the domain). Only genuine tokens are
+    remembered, at most `remembered` of them, the oldest going first.
+    """
+
+    def __init__(self, settings: TokenSettings, *, remembered: int = 4096) -> None:
         self._settings = settings
+        self._capacity = remembered
+        self._genuine: dict[str, TokenClaims] = {}
 
     def encode(self, claims: TokenClaims) -> str:
         if claims.type is None:
@@ -61,6 +72,15 @@ class JwtCodec:
         return jwt.encode(payload, self._settings.secret, algorithm=ALGORITHM)
 
     def decode(self, token: str) -> TokenClaims:
+        claims = self._genuine.get(token)
+        if claims is None:
+            claims = self._verify(token)
+            if len(self._genuine) >= self._capacity:
+                del self._genuine[next(iter(self._genuine))]
+            self._genuine[token] = claims
+        return claims
+
+    def _verify(self, token: str) -> TokenClaims:
         try:
             payload = jwt.decode(
                 token,

@@ -199,3 +199,44 @@ def test_a_subject_or_id_that_is_not_text_is_refused(codec: JwtCodec, claim: str
         codec.decode(_signed(**{claim: 1}))
 
     assert str(caught.value) == "invalid token"
+
+
+def test_a_genuine_token_is_verified_once_and_remembered(
+    codec: JwtCodec, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    token = codec.encode(claims())
+    verifications: list[str] = []
+    real_decode = jwt.decode
+    monkeypatch.setattr(
+        jwt, "decode", lambda t, *a, **k: verifications.append(t) or real_decode(t, *a, **k)
+    )
+
+    assert codec.decode(token) == codec.decode(token) == claims()
+    assert verifications == [token]
+
+
+def test_a_forged_token_is_refused_every_time(codec: JwtCodec) -> None:
+    forged = JwtCodec(TokenSettings("f" * 40)).encode(claims())
+    for _ in range(2):
+        with pytest.raises(InvalidToken, match="bad signature"):
+            codec.decode(forged)
+
+
+def test_only_so_many_tokens_are_remembered_the_oldest_going_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    codec = JwtCodec(TokenSettings(SECRET), remembered=2)
+    first, second, third = (codec.encode(claims(jti=f"j{n}")) for n in range(3))
+    for token in (first, second, third):
+        codec.decode(token)
+    verifications: list[str] = []
+    real_decode = jwt.decode
+    monkeypatch.setattr(
+        jwt, "decode", lambda t, *a, **k: verifications.append(t) or real_decode(t, *a, **k)
+    )
+
+    codec.decode(third)
+    codec.decode(second)
+    codec.decode(first)
+
+    assert verifications == [first]
