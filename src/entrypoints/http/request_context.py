@@ -77,6 +77,11 @@ def _with_request_context(app: ASGIApp, metrics: GatewayMetrics | None) -> ASGIA
 
         try:
             await app(scope, receive, remember_status)
+        except BaseException as exc:
+            # Exceptions are answered by the app's handlers; what gets here is a cancelled
+            # task or the like, which the client sees as a 500 with nothing else in the log.
+            log.warning("request.aborted", error_type=type(exc).__name__)
+            raise
         finally:
             seconds = time.perf_counter() - started
             method = str(scope.get("method", ""))
