@@ -24,3 +24,17 @@ class IdempotencyRecord:
     response: Payment | None = None
     # The Retry-After the first request answered with, if any.
     retry_after_seconds: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FirstAnswer:
+    """What the first request with a merchant's key answered: every replay answers it.
+
+    `response` is the payment as that request returned it; a store keeps a copy (it holds
+    no card data), so later changes to the payment do not reach it.
+    """
+
+    merchant_id: str
+    key: str
+    response: Payment
+    retry_after_seconds: int | None = None

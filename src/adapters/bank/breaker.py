@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Awaitable, Callable
-from types import TracebackType
+from contextlib import AbstractAsyncContextManager
 from typing import Any, Literal, Protocol
 
 from purgatory import AsyncCircuitBreakerFactory
@@ -38,19 +38,10 @@ class _BankDown(Exception):
         self.reply = reply
 
 
-class _Circuit(Protocol):
+class _Circuit(AbstractAsyncContextManager[object], Protocol):
     """What `AsyncCircuitBreakerFactory.get_breaker` returns, as far as we use it."""
 
     context: Context
-
-    async def __aenter__(self) -> object: ...
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
 
 
 def _not_bank_down(exc: BaseException) -> bool:

@@ -6,7 +6,7 @@ import copy
 from dataclasses import replace
 
 from adapters.memory.state import IdempotencyKey, InMemoryState
-from paycore.idempotency import IdempotencyRecord
+from paycore.idempotency import FirstAnswer, IdempotencyRecord
 from paycore.payment import Payment
 
 
@@ -27,15 +27,9 @@ class InMemoryIdempotencyStore:
         self.claimed.append(key)
         return None
 
-    async def complete(
-        self,
-        merchant_id: str,
-        key: str,
-        *,
-        response: Payment,
-        retry_after_seconds: int | None = None,
-    ) -> None:
-        self.completed[(merchant_id, key)] = (copy.deepcopy(response), retry_after_seconds)
+    async def complete(self, answer: FirstAnswer) -> None:
+        snapshot = copy.deepcopy(answer.response)
+        self.completed[(answer.merchant_id, answer.key)] = (snapshot, answer.retry_after_seconds)
 
     def apply(self) -> None:
         for key in self.claimed:

@@ -3,7 +3,6 @@ them all (concurrency rules: see the package docstring)."""
 
 from __future__ import annotations
 
-from types import TracebackType
 from typing import Self
 
 from adapters.memory.idempotency import InMemoryIdempotencyStore
@@ -23,12 +22,7 @@ class InMemoryUnitOfWork:
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, _type: object, exc: BaseException | None, _tb: object) -> None:
         self._forget_staged()
 
     async def commit(self) -> None:

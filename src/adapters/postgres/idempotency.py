@@ -7,8 +7,7 @@ from typing import Any
 
 from adapters.codec import decode_json, encode_json
 from adapters.postgres.statements import PostgresStatements
-from paycore.idempotency import IdempotencyRecord
-from paycore.payment import Payment
+from paycore.idempotency import FirstAnswer, IdempotencyRecord
 
 _CLAIM = (
     "INSERT INTO idempotency_keys "
@@ -46,16 +45,10 @@ class PostgresIdempotencyStore:
                 return _holder(row)
         raise RuntimeError(f"idempotency key {r.key!r} neither claimable nor held")
 
-    async def complete(
-        self,
-        merchant_id: str,
-        key: str,
-        *,
-        response: Payment,
-        retry_after_seconds: int | None = None,
-    ) -> None:
-        snapshot = encode_json(response).decode()
-        self._statements.stage(_COMPLETE, (snapshot, retry_after_seconds, merchant_id, key))
+    async def complete(self, answer: FirstAnswer) -> None:
+        a = answer
+        snapshot = encode_json(a.response).decode()
+        self._statements.stage(_COMPLETE, (snapshot, a.retry_after_seconds, a.merchant_id, a.key))
 
 
 def _holder(row: tuple[Any, ...]) -> IdempotencyRecord:

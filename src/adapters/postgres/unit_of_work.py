@@ -6,7 +6,6 @@ staged to the commit) is the business of PostgresStatements, which its repositor
 
 from __future__ import annotations
 
-from types import TracebackType
 from typing import Self
 
 from psycopg_pool import AsyncConnectionPool
@@ -30,12 +29,7 @@ class PostgresUnitOfWork:
         await self.statements.open()
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, _type: object, exc: BaseException | None, _tb: object) -> None:
         await self.statements.close(exc)
 
     async def commit(self) -> None:

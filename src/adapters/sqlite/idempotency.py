@@ -8,8 +8,7 @@ from typing import Any
 from adapters.codec import decode_json, encode_json
 from adapters.sqlite.statements import SqliteStatements
 from adapters.sqlite.timestamps import from_micros, to_micros
-from paycore.idempotency import IdempotencyRecord
-from paycore.payment import Payment
+from paycore.idempotency import FirstAnswer, IdempotencyRecord
 
 _CLAIM = (
     "INSERT INTO idempotency_keys "
@@ -56,13 +55,7 @@ class SqliteIdempotencyStore:
             retry,
         )
 
-    async def complete(
-        self,
-        merchant_id: str,
-        key: str,
-        *,
-        response: Payment,
-        retry_after_seconds: int | None = None,
-    ) -> None:
-        params = (encode_json(response).decode(), retry_after_seconds, merchant_id, key)
+    async def complete(self, answer: FirstAnswer) -> None:
+        a = answer
+        params = (encode_json(a.response).decode(), a.retry_after_seconds, a.merchant_id, a.key)
         await self._statements.write(lambda c: c.execute(_COMPLETE, params))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from types import TracebackType
 from typing import Self
 
 from adapters.sqlite.connections import SqliteConnections
@@ -26,12 +25,7 @@ class SqliteUnitOfWork:
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, _type: object, exc: BaseException | None, _tb: object) -> None:
         await self.rollback()
         if isinstance(exc, sqlite3.OperationalError):  # locked past the timeout, disk errors
             raise StorageUnavailable(f"the database failed: {exc}") from exc

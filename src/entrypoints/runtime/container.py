@@ -8,9 +8,8 @@ at shutdown. Tests override `database`, `cache`, `bank`, `clock` or `ids` with
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import timedelta
 from typing import TypeVar
 
 from dependency_injector import containers, providers
@@ -21,17 +20,16 @@ from adapters.clock_ids_hashing import HmacFingerprinter, SystemClock, Uuid7Gene
 from adapters.observability import GatewayMetrics
 from entrypoints.http.metered_payments import MeteredProcessPayment
 from entrypoints.runtime.keys import fingerprint_key, token_settings, with_jwt_secret
+from entrypoints.runtime.policies import settlement_policy, token_lifetimes
 from entrypoints.runtime.resources import (
-    Database,
     open_bank,
     open_cache,
     open_database,
     open_recent_sign_ins,
+    refresh_token_uses_of,
+    unit_of_work_factory,
 )
 from entrypoints.runtime.settings import Settings
-from paycore.auth_ports import RefreshTokenUses
-from paycore.ports import UnitOfWork
-from paycore.token_claims import TokenLifetimes
 from paycore.use_cases import (
     Authenticate,
     ListPayments,
@@ -39,7 +37,6 @@ from paycore.use_cases import (
     RefreshSession,
     RegisterMerchant,
     RetrievePayment,
-    SettlementPolicy,
     SettlePendingPayments,
     SignIn,
     TokenIssuer,
@@ -47,28 +44,6 @@ from paycore.use_cases import (
 from paycore.validation import PaymentPolicy
 
 T = TypeVar("T")
-
-
-def settlement_policy(settings: Settings) -> SettlementPolicy:
-    return SettlementPolicy(
-        older_than=timedelta(seconds=settings.settlement_age),
-        give_up_after=timedelta(seconds=settings.settle_give_up_after),
-    )
-
-
-def token_lifetimes(settings: Settings) -> TokenLifetimes:
-    return TokenLifetimes(
-        access=timedelta(seconds=settings.access_token_ttl),
-        refresh=timedelta(seconds=settings.refresh_token_ttl),
-    )
-
-
-def unit_of_work_factory(database: Database) -> Callable[[], UnitOfWork]:
-    return database.unit_of_work
-
-
-def refresh_token_uses_of(database: Database) -> RefreshTokenUses:
-    return database.refresh_token_uses
 
 
 class Container(containers.DeclarativeContainer):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Protocol
 
 from adapters.bank import BankClientConfig, HttpAcquiringBank
@@ -29,6 +29,14 @@ class Database(Protocol):
     async def ping(self) -> bool: ...
 
     async def close(self) -> None: ...
+
+
+def unit_of_work_factory(database: Database) -> Callable[[], UnitOfWork]:
+    return database.unit_of_work
+
+
+def refresh_token_uses_of(database: Database) -> RefreshTokenUses:
+    return database.refresh_token_uses
 
 
 async def open_database(settings: Settings, *, migrate: bool) -> AsyncIterator[Database]:

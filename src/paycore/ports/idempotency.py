@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from paycore.idempotency import IdempotencyRecord
-from paycore.payment import Payment
+from paycore.idempotency import FirstAnswer, IdempotencyRecord
 
 
 class IdempotencyStore(Protocol):
@@ -13,19 +12,7 @@ class IdempotencyStore(Protocol):
         """Reserve a key: None if this call claimed it, else the record that holds it."""
         ...
 
-    async def complete(
-        self,
-        merchant_id: str,
-        key: str,
-        *,
-        response: Payment,
-        retry_after_seconds: int | None = None,
-    ) -> None:
-        """Stage the key's first request as answered, keeping a snapshot of the answer.
-
-        `response` is the payment as that request returned it; the store keeps a copy
-        (it holds no card data), so later changes to the payment do not reach it. A
-        replay returns it, with `retry_after_seconds`, from the record's `response` and
-        `retry_after_seconds` fields.
-        """
+    async def complete(self, answer: FirstAnswer) -> None:
+        """Stage the key's first request as answered, keeping a copy of the answer: a
+        replay finds it in the record's `response` and `retry_after_seconds` fields."""
         ...

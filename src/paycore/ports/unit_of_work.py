@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import TracebackType
-from typing import Protocol, Self
+from contextlib import AbstractAsyncContextManager
+from typing import Protocol
 
 from paycore.ports.idempotency import IdempotencyStore
 from paycore.ports.merchants import MerchantRepository
@@ -12,8 +12,8 @@ from paycore.ports.payments import PaymentRepository
 from paycore.ports.refresh_tokens import RefreshTokenRepository
 
 
-class UnitOfWork(Protocol):
-    """One atomic transaction; it rolls back unless `commit` is called.
+class UnitOfWork(AbstractAsyncContextManager["UnitOfWork"], Protocol):
+    """One atomic transaction, used as `async with`; it rolls back unless `commit` is called.
 
     Its repositories' writes are staged: `commit` checks them (a stale payment raises
     StalePayment there) and makes them durable, all or nothing.
@@ -23,15 +23,6 @@ class UnitOfWork(Protocol):
     idempotency: IdempotencyStore
     merchants: MerchantRepository
     refresh_tokens: RefreshTokenRepository
-
-    async def __aenter__(self) -> Self: ...
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
 
     async def commit(self) -> None:
         """Check every staged change and make them all durable, or raise and keep none."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from paycore.bank import AuthorizationRequest, Unavailable
 from paycore.errors import StalePayment, StorageUnavailable
-from paycore.idempotency import IdempotencyRecord
+from paycore.idempotency import FirstAnswer, IdempotencyRecord
 from paycore.payment import Payment
 from paycore.ports import (
     AcquiringBank,
@@ -134,5 +134,5 @@ class ProcessPayment:
         if key is not None:
             # What this request answers is what every replay of the key answers.
             await uow.idempotency.complete(
-                payment.merchant_id, key, response=payment, retry_after_seconds=retry_after
+                FirstAnswer(payment.merchant_id, key, payment, retry_after)
             )

@@ -15,7 +15,7 @@ import pytest
 
 from adapters.codec import to_record
 from paycore.errors import StalePayment
-from paycore.idempotency import IdempotencyRecord
+from paycore.idempotency import FirstAnswer, IdempotencyRecord
 from paycore.listing import Direction, PaymentFilters, PaymentQuery, Position
 from paycore.payment import FailureReason, Payment, PaymentStatus
 from paycore.ports import RefreshTokenUses, UnitOfWork
@@ -53,7 +53,7 @@ async def complete_key(
         await uow.commit()
     async with new_uow() as uow:
         await uow.idempotency.complete(
-            answered.merchant_id, key, response=answered, retry_after_seconds=retry_after_seconds
+            FirstAnswer(answered.merchant_id, key, answered, retry_after_seconds)
         )
         await uow.commit()
 
@@ -148,7 +148,7 @@ class StorageContract:
         async with new_uow() as uow:
             # Staged: neither the save nor a read after it raises, only the commit.
             await uow.payments.save(second)
-            await uow.idempotency.complete(p.merchant_id, "key-1", response=second)
+            await uow.idempotency.complete(FirstAnswer(p.merchant_id, "key-1", second))
             await uow.payments.get(p.merchant_id, p.id)
             with pytest.raises(StalePayment):
                 await uow.commit()
@@ -252,7 +252,7 @@ class StorageContract:
         assert (holder.created_at, holder.completed) == (T0, False)
         assert (holder.response, holder.retry_after_seconds) == (None, None)
         async with new_uow() as uow:
-            await uow.idempotency.complete(merchant_id, "key-1", response=first)
+            await uow.idempotency.complete(FirstAnswer(merchant_id, "key-1", first))
             await uow.commit()
         async with new_uow() as uow:
             holder = await uow.idempotency.claim(claim(merchant_id, "key-1", new_id()))
@@ -303,7 +303,7 @@ class StorageContract:
             )
             await uow.commit()
         async with new_uow() as uow:
-            await uow.idempotency.complete(answered.merchant_id, "k", response=answered)
+            await uow.idempotency.complete(FirstAnswer(answered.merchant_id, "k", answered))
         holder = await holder_of(new_uow, answered.merchant_id, "k")
         assert (holder.completed, holder.response, holder.retry_after_seconds) == (
             False,

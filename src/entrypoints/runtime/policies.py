@@ -1,0 +1,23 @@
+"""What the settings mean to the domain: its policies and token lifetimes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from entrypoints.runtime.settings import Settings
+from paycore.token_claims import TokenLifetimes
+from paycore.use_cases import SettlementPolicy
+
+
+def settlement_policy(settings: Settings) -> SettlementPolicy:
+    return SettlementPolicy(
+        older_than=timedelta(seconds=settings.settlement_age),
+        give_up_after=timedelta(seconds=settings.settle_give_up_after),
+    )
+
+
+def token_lifetimes(settings: Settings) -> TokenLifetimes:
+    return TokenLifetimes(
+        access=timedelta(seconds=settings.access_token_ttl),
+        refresh=timedelta(seconds=settings.refresh_token_ttl),
+    )
