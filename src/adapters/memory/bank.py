@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from paycore.bank import (
-    AuthorizationRequest,
-    Authorized,
-    BankOutcome,
-    Declined,
-    LookupOutcome,
-    LookupUnsupported,
-    NotFound,
-)
+from paycore import bank as outcomes
 
 
 class InMemoryBank:
@@ -22,30 +14,32 @@ class InMemoryBank:
 
     def __init__(self, *, supports_lookup: bool = True) -> None:
         self.supports_lookup = supports_lookup
-        self.script: list[BankOutcome] = []
-        self.answers: dict[str, BankOutcome] = {}
+        self.script: list[outcomes.BankOutcome] = []
+        self.answers: dict[str, outcomes.BankOutcome] = {}
         self.authorize_calls: list[str] = []
         self.lookups: list[str] = []
 
-    async def authorize(self, request: AuthorizationRequest) -> BankOutcome:
+    async def authorize(self, request: outcomes.AuthorizationRequest) -> outcomes.BankOutcome:
         self.authorize_calls.append(request.idempotency_key)
         if self.script:
             return self.script.pop(0)
         if request.idempotency_key not in self.answers:
             last_digit = int(request.card.number[-1])
-            outcome: BankOutcome = (
-                Authorized(f"auth-{len(self.answers) + 1}") if last_digit % 2 else Declined()
+            outcome: outcomes.BankOutcome = (
+                outcomes.Authorized(f"auth-{len(self.answers) + 1}")
+                if last_digit % 2
+                else outcomes.Declined()
             )
             self.answers[request.idempotency_key] = outcome
         return self.answers[request.idempotency_key]
 
-    async def lookup(self, idempotency_key: str) -> LookupOutcome:
+    async def lookup(self, idempotency_key: str) -> outcomes.LookupOutcome:
         self.lookups.append(idempotency_key)
         if not self.supports_lookup:
-            return LookupUnsupported()
-        return self.answers.get(idempotency_key, NotFound())
+            return outcomes.LookupUnsupported()
+        return self.answers.get(idempotency_key, outcomes.NotFound())
 
     @property
     def authorizations(self) -> int:
         """How many distinct charges the bank made."""
-        return sum(isinstance(o, Authorized) for o in self.answers.values())
+        return sum(isinstance(o, outcomes.Authorized) for o in self.answers.values())

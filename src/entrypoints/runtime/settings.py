@@ -6,21 +6,14 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
 from dotenv import dotenv_values
 
-from paycore.money import CURRENCIES
+from entrypoints.runtime.environment import Environment, SettingsError
 from paycore.validation import DEFAULT_CURRENCIES, DEFAULT_MAX_AMOUNT
-
-_N = TypeVar("_N", int, float)
 
 DEFAULT_DATABASE_URL = "sqlite:///paygate.db"
 BANK_CONNECT_TIMEOUT = 2.0
-
-
-class SettingsError(ValueError):
-    """A configuration value is missing or malformed; the message names the variable."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +79,7 @@ def load_settings(
     if env_file is not None and Path(env_file).is_file():
         values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
     values.update(os.environ if environ is None else environ)
-    env = _Env({k: v for k, v in values.items() if k.startswith("PAYGATE_") and v != ""})
+    env = Environment({k: v for k, v in values.items() if k.startswith("PAYGATE_") and v != ""})
     settings = Settings(
         database_url=env.text("DATABASE_URL") or DEFAULT_DATABASE_URL,
         redis_url=env.text("REDIS_URL"),
@@ -125,45 +118,3 @@ def _check_key_length(name: str, value: str | None, minimum: int) -> None:
         raise SettingsError(
             f"PAYGATE_{name} must be at least {minimum} bytes; make one with {hint}"
         )
-
-
-class _Env:
-    def __init__(self, values: Mapping[str, str]) -> None:
-        self._values = values
-
-    def text(self, name: str) -> str | None:
-        value = self._values.get(f"PAYGATE_{name}")
-        return value.strip() if value is not None else None
-
-    def number(self, name: str, kind: type[_N], default: _N, minimum: _N) -> _N:
-        raw = self.text(name)
-        if raw is None:
-            return default
-        try:
-            value = kind(raw)
-        except ValueError:
-            raise SettingsError(f"PAYGATE_{name} must be a {kind.__name__}, not {raw!r}") from None
-        if value < minimum or value != value:
-            raise SettingsError(f"PAYGATE_{name} must be at least {minimum}")
-        return value
-
-    def optional_number(self, name: str, minimum: float) -> float | None:
-        if self.text(name) is None:
-            return None
-        return self.number(name, float, minimum, minimum)
-
-    def currencies(self, name: str) -> frozenset[str] | None:
-        raw = self.text(name)
-        if raw is None:
-            return None
-        codes = frozenset(code.strip().upper() for code in raw.split(",") if code.strip())
-        unknown = sorted(codes - CURRENCIES.keys())
-        if unknown or not codes:
-            raise SettingsError(f"PAYGATE_{name}: unknown ISO 4217 codes {unknown}")
-        return codes
-
-    def choice(self, name: str, allowed: tuple[str, ...]) -> str | None:
-        raw = self.text(name)
-        if raw is not None and raw.lower() not in allowed:
-            raise SettingsError(f"PAYGATE_{name} must be one of {', '.join(allowed)}")
-        return raw.lower() if raw is not None else None

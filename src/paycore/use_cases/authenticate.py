@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from paycore.auth_ports import RecentSignIns, TokenCodec
 from paycore.errors import InvalidToken
 from paycore.merchant import Merchant
@@ -9,32 +11,25 @@ from paycore.ports import Clock, UnitOfWorkFactory
 from paycore.token_claims import TokenType, in_force
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Authenticate:
-    def __init__(
-        self,
-        *,
-        uow: UnitOfWorkFactory,
-        codec: TokenCodec,
-        clock: Clock,
-        recent: RecentSignIns | None = None,
-    ) -> None:
-        self._uow = uow
-        self._codec = codec
-        self._clock = clock
-        self._recent = recent
+    uow: UnitOfWorkFactory
+    codec: TokenCodec
+    clock: Clock
+    recent: RecentSignIns | None = None
 
     async def __call__(self, access_token: str) -> Merchant:
         """The token's merchant, if the token is in force, the merchant exists and the
         login it descends from was not revoked (a refresh token's reuse revokes it)."""
-        claims = in_force(self._codec.decode(access_token), TokenType.ACCESS, self._clock.now())
-        recent = self._recent
+        claims = in_force(self.codec.decode(access_token), TokenType.ACCESS, self.clock.now())
+        recent = self.recent
         if recent is not None:
             merchant = recent.recall(claims.merchant_id, claims.family_id)
             if merchant is not None:
                 return merchant
         # One read answers both questions: this runs before every authenticated request
         # whose login is not remembered.
-        async with self._uow() as uow:
+        async with self.uow() as uow:
             merchant = await uow.merchants.get_signed_in(claims.merchant_id, claims.family_id)
         if merchant is None:
             raise InvalidToken("the token's merchant does not exist or its login was revoked")

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from paycore.errors import FieldError, ValidationFailed
 from paycore.list_request import NOT_A_CURSOR, PaymentListRequest, validate_list_request
 from paycore.listing import Direction, PaymentPage, PaymentQuery, Position
 from paycore.ports import UnitOfWork, UnitOfWorkFactory
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ListPayments:
     """Stripe's list semantics: `starting_after` pages towards older payments,
     `ending_before` towards newer ones (the page just newer than the cursor, still newest
     first). A cursor must be one of the merchant's own payments, matching the filters or
     not; anything else is refused exactly like a malformed id."""
 
-    def __init__(self, *, uow: UnitOfWorkFactory) -> None:
-        self._uow = uow
+    uow: UnitOfWorkFactory
 
     async def __call__(self, merchant_id: str, request: PaymentListRequest) -> PaymentPage:
         valid = validate_list_request(request)
         direction = Direction.NEWER if valid.ending_before is not None else Direction.OLDER
-        async with self._uow() as uow:
+        async with self.uow() as uow:
             start = await _position(uow, merchant_id, valid.starting_after, "starting_after")
             if start is None:
                 start = await _position(uow, merchant_id, valid.ending_before, "ending_before")

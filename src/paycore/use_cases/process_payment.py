@@ -30,44 +30,34 @@ class ProcessPaymentCommand:
     idempotency_key: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ProcessPayment:
-    def __init__(
-        self,
-        *,
-        uow: UnitOfWorkFactory,
-        bank: AcquiringBank,
-        cache: PaymentCache,
-        clock: Clock,
-        ids: IdGenerator,
-        fingerprinter: Fingerprinter,
-        policy: PaymentPolicy,
-    ) -> None:
-        self._uow = uow
-        self._bank = bank
-        self._cache = cache
-        self._clock = clock
-        self._ids = ids
-        self._fingerprinter = fingerprinter
-        self._policy = policy
+    uow: UnitOfWorkFactory
+    bank: AcquiringBank
+    cache: PaymentCache
+    clock: Clock
+    ids: IdGenerator
+    fingerprinter: Fingerprinter
+    policy: PaymentPolicy
 
     async def __call__(self, command: ProcessPaymentCommand) -> PaymentResult:
         # One reading for all the request records before the bank call: the payment's
         # creation, the card's expiry check and the key's claim happen at one instant.
-        received_at = self._clock.now()
-        valid = validate(command.request, self._policy, received_at.date())
+        received_at = self.clock.now()
+        valid = validate(command.request, self.policy, received_at.date())
         payment = new_payment(
             command.merchant_id,
             valid,
             received_at,
-            ids=self._ids,
-            fingerprinter=self._fingerprinter,
+            ids=self.ids,
+            fingerprinter=self.fingerprinter,
         )
         key = command.idempotency_key
         # The claim and the Pending payment commit together: a crash after this point
         # leaves a Pending payment that settlement resolves, never a dangling key.
-        async with self._uow() as uow:
+        async with self.uow() as uow:
             if key is not None:
-                fingerprint = request_fingerprint(valid, self._fingerprinter)
+                fingerprint = request_fingerprint(valid, self.fingerprinter)
                 claim = IdempotencyRecord(
                     command.merchant_id, key, fingerprint, payment.id, received_at
                 )
@@ -78,11 +68,11 @@ class ProcessPayment:
             await uow.commit()
 
         recorded = copy(payment)  # the Pending payment as it is stored
-        outcome = await self._bank.authorize(
+        outcome = await self.bank.authorize(
             AuthorizationRequest(idempotency_key=payment.id, card=valid.card, amount=valid.amount)
         )
         # The payment changed when the bank answered, not when the request arrived.
-        payment.apply(outcome, self._clock.now())
+        payment.apply(outcome, self.clock.now())
         retry_after = outcome.retry_after_seconds if isinstance(outcome, Unavailable) else None
         try:
             payment = await self._record_on_a_fresh_unit_if_needed(payment, key, retry_after)
@@ -91,7 +81,7 @@ class ProcessPayment:
             # the Pending payment, which settlement resolves by asking the bank. The client
             # learns the payment's id either way, so it never pays twice unknowingly.
             return PaymentResult(recorded)
-        await self._cache.put(payment)
+        await self.cache.put(payment)
         return PaymentResult(payment, retry_after_seconds=retry_after)
 
     async def _record_on_a_fresh_unit_if_needed(
@@ -111,7 +101,7 @@ class ProcessPayment:
         Returns the payment as stored: the outcome, or what another writer stored first.
         """
         try:
-            async with self._uow() as uow:
+            async with self.uow() as uow:
                 if payment.status.is_terminal:
                     await uow.payments.save(payment)
                 await self._answer_key(uow, payment, key, retry_after)
@@ -119,7 +109,7 @@ class ProcessPayment:
         except StalePayment:
             # Settlement got there first (the bank was slower than the sweep's threshold);
             # the stored state is the truth, and what the key answers from now on.
-            async with self._uow() as uow:
+            async with self.uow() as uow:
                 stored = await uow.payments.get(payment.merchant_id, payment.id)
                 assert stored is not None
                 await self._answer_key(uow, stored, key, retry_after)

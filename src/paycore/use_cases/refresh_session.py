@@ -22,28 +22,19 @@ class RefreshedSession:
     merchant: Merchant
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RefreshSession:
-    def __init__(
-        self,
-        *,
-        uow: UnitOfWorkFactory,
-        uses: RefreshTokenUses,
-        codec: TokenCodec,
-        issuer: TokenIssuer,
-        clock: Clock,
-        recent: RecentSignIns | None = None,
-    ) -> None:
-        self._recent = recent
-        self._uow = uow
-        self._uses = uses
-        self._codec = codec
-        self._issuer = issuer
-        self._clock = clock
+    uow: UnitOfWorkFactory
+    uses: RefreshTokenUses
+    codec: TokenCodec
+    issuer: TokenIssuer
+    clock: Clock
+    recent: RecentSignIns | None = None
 
     async def __call__(self, token: str, email: str | None = None) -> RefreshedSession:
         """A new pair for a current refresh token; `email`, when given, must be its owner's."""
-        claims = in_force(self._codec.decode(token), TokenType.REFRESH, self._clock.now())
-        async with self._uow() as uow:
+        claims = in_force(self.codec.decode(token), TokenType.REFRESH, self.clock.now())
+        async with self.uow() as uow:
             merchant = await uow.merchants.get(claims.merchant_id)
             stored = await uow.refresh_tokens.get(claims.jti)
         if merchant is None or stored is None or stored.revoked:
@@ -52,14 +43,14 @@ class RefreshSession:
             raise InvalidCredentials("invalid credentials")
         # Marked outside any unit of work: it commits by itself, and a refresh never holds
         # two store connections at once.
-        if not await self._uses.mark_used(claims.jti):
-            async with self._uow() as uow:
+        if not await self.uses.mark_used(claims.jti):
+            async with self.uow() as uow:
                 await uow.refresh_tokens.revoke_family(stored.family_id)
                 await uow.commit()
-            if self._recent is not None:
-                await self._recent.forget_login(stored.family_id)  # refused here from now on
+            if self.recent is not None:
+                await self.recent.forget_login(stored.family_id)  # refused here from now on
             raise InvalidToken("refresh token reused: every token of this login is revoked")
-        async with self._uow() as uow:
-            tokens = await self._issuer.issue(uow, merchant.id, family_id=stored.family_id)
+        async with self.uow() as uow:
+            tokens = await self.issuer.issue(uow, merchant.id, family_id=stored.family_id)
             await uow.commit()
         return RefreshedSession(tokens, merchant)

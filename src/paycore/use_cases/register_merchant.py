@@ -20,27 +20,25 @@ class NewMerchant:
     api_key: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RegisterMerchant:
-    def __init__(
-        self, *, uow: UnitOfWorkFactory, keys: ApiKeys, clock: Clock, ids: IdGenerator
-    ) -> None:
-        self._uow = uow
-        self._keys = keys
-        self._clock = clock
-        self._ids = ids
+    uow: UnitOfWorkFactory
+    keys: ApiKeys
+    clock: Clock
+    ids: IdGenerator
 
     async def __call__(self, email: str) -> NewMerchant:
         email = email.strip()
         if len(email) > MAX_EMAIL_LENGTH or not _EMAIL.fullmatch(email):
             raise InvalidEmail(email)
-        api_key = self._keys.generate()
+        api_key = self.keys.generate()
         merchant = Merchant(
-            id=self._ids.new_id(),
+            id=self.ids.new_id(),
             email=email,
-            api_key_hash=self._keys.hash(api_key),
-            created_at=self._clock.now(),
+            api_key_hash=self.keys.hash(api_key),
+            created_at=self.clock.now(),
         )
-        async with self._uow() as uow:
+        async with self.uow() as uow:
             if await uow.merchants.get_by_email(email) is not None:
                 raise MerchantExists(email)
             await uow.merchants.add(merchant)

@@ -3,27 +3,28 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 
 from paycore.errors import PaymentNotFound
 from paycore.payment import Payment
 from paycore.ports import PaymentCache, UnitOfWorkFactory
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RetrievePayment:
-    def __init__(self, *, uow: UnitOfWorkFactory, cache: PaymentCache) -> None:
-        self._uow = uow
-        self._cache = cache
+    uow: UnitOfWorkFactory
+    cache: PaymentCache
 
     async def __call__(self, merchant_id: str, payment_id: str) -> Payment:
         canonical_id = _canonical_uuid(payment_id)
-        cached = await self._cache.get(merchant_id, canonical_id)
+        cached = await self.cache.get(merchant_id, canonical_id)
         if cached is not None:
             return cached
-        async with self._uow() as uow:
+        async with self.uow() as uow:
             payment = await uow.payments.get(merchant_id, canonical_id)
         if payment is None:
             raise PaymentNotFound(payment_id)
-        await self._cache.put(payment)
+        await self.cache.put(payment)
         return payment
 
 

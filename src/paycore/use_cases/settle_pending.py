@@ -48,34 +48,26 @@ class SettlementReport:
             self.still_pending.append(payment)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SettlePendingPayments:
-    def __init__(
-        self,
-        *,
-        uow: UnitOfWorkFactory,
-        bank: AcquiringBank,
-        cache: PaymentCache,
-        clock: Clock,
-        policy: SettlementPolicy,
-    ) -> None:
-        self._uow = uow
-        self._bank = bank
-        self._cache = cache
-        self._clock = clock
-        self._policy = policy
+    uow: UnitOfWorkFactory
+    bank: AcquiringBank
+    cache: PaymentCache
+    clock: Clock
+    policy: SettlementPolicy
 
     async def __call__(self) -> SettlementReport:
-        now = self._clock.now()
-        async with self._uow() as uow:
+        now = self.clock.now()
+        async with self.uow() as uow:
             due = await uow.payments.due_for_settlement(
-                now - self._policy.older_than, now, self._policy.batch_size
+                now - self.policy.older_than, now, self.policy.batch_size
             )
         report = SettlementReport()
         for payment in due:
-            outcome = await self._bank.lookup(payment.id)
-            self._settle(payment, outcome, self._clock.now())
+            outcome = await self.bank.lookup(payment.id)
+            self._settle(payment, outcome, self.clock.now())
             try:
-                async with self._uow() as uow:
+                async with self.uow() as uow:
                     await uow.payments.save(payment)
                     await uow.commit()
             except StalePayment:
@@ -83,14 +75,14 @@ class SettlePendingPayments:
                 report.lost_races += 1
                 continue
             report.file(payment)
-            await self._cache.put(payment)
+            await self.cache.put(payment)
         return report
 
     def _settle(self, payment: Payment, outcome: LookupOutcome, now: datetime) -> None:
         if isinstance(outcome, Authorized | Declined | NotFound):
             payment.apply(outcome, now)
         # Anything else says nothing of the payment (the lookup failed or is unsupported).
-        elif now - payment.created_at >= self._policy.give_up_after:
+        elif now - payment.created_at >= self.policy.give_up_after:
             payment.fail(FailureReason.UNSETTLED, now)
         else:
-            payment.schedule_settlement(self._policy.next_attempt(payment, now), now)
+            payment.schedule_settlement(self.policy.next_attempt(payment, now), now)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from paycore.auth_ports import TokenCodec
@@ -10,21 +11,19 @@ from paycore.refresh_token import RefreshToken
 from paycore.token_claims import IssuedToken, TokenClaims, TokenLifetimes, TokenPair, TokenType
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TokenIssuer:
-    def __init__(
-        self, *, codec: TokenCodec, clock: Clock, ids: IdGenerator, lifetimes: TokenLifetimes
-    ) -> None:
-        self._codec = codec
-        self._clock = clock
-        self._ids = ids
-        self._lifetimes = lifetimes
+    codec: TokenCodec
+    clock: Clock
+    ids: IdGenerator
+    lifetimes: TokenLifetimes
 
     async def issue(self, uow: UnitOfWork, merchant_id: str, family_id: str) -> TokenPair:
         """A new pair of the login `family_id`, its refresh token staged in `uow`."""
-        now = self._clock.now()
-        access = self._token(TokenType.ACCESS, merchant_id, family_id, now, self._lifetimes.access)
+        now = self.clock.now()
+        access = self._token(TokenType.ACCESS, merchant_id, family_id, now, self.lifetimes.access)
         refresh = self._token(
-            TokenType.REFRESH, merchant_id, family_id, now, self._lifetimes.refresh
+            TokenType.REFRESH, merchant_id, family_id, now, self.lifetimes.refresh
         )
         await uow.refresh_tokens.add(
             RefreshToken(refresh.jti, family_id, merchant_id, refresh.expires_at)
@@ -44,9 +43,9 @@ class TokenIssuer:
         claims = TokenClaims(
             type=token_type,
             merchant_id=merchant_id,
-            jti=self._ids.new_id(),
+            jti=self.ids.new_id(),
             family_id=family_id,
             valid_from=now.replace(microsecond=0),
             expires_at=(now + lifetime).replace(microsecond=0),
         )
-        return IssuedToken(self._codec.encode(claims), claims.jti, claims.expires_at)
+        return IssuedToken(self.codec.encode(claims), claims.jti, claims.expires_at)
