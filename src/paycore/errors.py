@@ -61,3 +61,15 @@ class IdempotencyRequestInProgress(PaycoreError):
 
 class InvalidCredentials(PaycoreError):
     """Unknown merchant or wrong API key; deliberately indistinguishable."""
+
+
+class InvalidPaymentState(IllegalTransition):
+    """The payment's status, or an action in flight on it, does not allow this action."""
+
+
+class AmountTooLarge(PaycoreError):
+    """More than is left to capture, or to refund, on this payment."""
+
+
+class ActionsUnsupported(PaycoreError):
+    """The acquiring bank in use cannot capture, void or refund payments."""
