@@ -4,12 +4,16 @@ Use it directly from Python with the in-memory adapters in `adapters.memory`, or
 real adapters (PostgreSQL, Redis, an HTTP bank) to the same ports.
 """
 
+from paycore.actions import ActionStatus, ActionType, PaymentAction
 from paycore.errors import (
+    ActionsUnsupported,
+    AmountTooLarge,
     FieldError,
     IdempotencyKeyReused,
     IdempotencyRequestInProgress,
     IllegalTransition,
     InvalidCredentials,
+    InvalidPaymentState,
     PaycoreError,
     PaymentNotFound,
     ValidationFailed,
@@ -19,17 +23,33 @@ from paycore.listing import PaymentFilters, PaymentPage
 from paycore.money import Currency, Money
 from paycore.payment import FailureReason, Payment, PaymentStatus
 from paycore.use_cases import (
+    ActionResult,
+    ActionRunner,
+    CapturePayment,
+    CapturePaymentCommand,
     ListPayments,
     PaymentResult,
     ProcessPayment,
     ProcessPaymentCommand,
+    RefundPayment,
+    RefundPaymentCommand,
     RetrievePayment,
     SettlementPolicy,
     SettlePendingPayments,
+    VoidPayment,
+    VoidPaymentCommand,
 )
 from paycore.validation import PaymentPolicy, PaymentRequest
 
 __all__ = [
+    "ActionResult",
+    "ActionRunner",
+    "ActionStatus",
+    "ActionType",
+    "ActionsUnsupported",
+    "AmountTooLarge",
+    "CapturePayment",
+    "CapturePaymentCommand",
     "Currency",
     "FailureReason",
     "FieldError",
@@ -37,10 +57,12 @@ __all__ = [
     "IdempotencyRequestInProgress",
     "IllegalTransition",
     "InvalidCredentials",
+    "InvalidPaymentState",
     "ListPayments",
     "Money",
     "PaycoreError",
     "Payment",
+    "PaymentAction",
     "PaymentFilters",
     "PaymentListRequest",
     "PaymentNotFound",
@@ -51,8 +73,12 @@ __all__ = [
     "PaymentStatus",
     "ProcessPayment",
     "ProcessPaymentCommand",
+    "RefundPayment",
+    "RefundPaymentCommand",
     "RetrievePayment",
     "SettlePendingPayments",
     "SettlementPolicy",
     "ValidationFailed",
+    "VoidPayment",
+    "VoidPaymentCommand",
 ]
