@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from paycore.actions import ActionType, PaymentAction
 from paycore.bank import LookupUnsupported, NotFound, Unavailable, Unknown
 from paycore.money import Money
+from paycore.payment import Payment
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,3 +62,23 @@ class AcquirerActions(Protocol):
     async def lookup_action(self, action_id: str) -> ActionLookupOutcome:
         """What the bank did with an earlier action carrying this id."""
         ...
+
+
+async def ask_acquirer(
+    acquirer: AcquirerActions, payment: Payment, action: PaymentAction
+) -> ActionOutcome:
+    """Send a recorded action to the bank, in the payment's currency."""
+    request = ActionRequest(
+        action_id=action.id,
+        payment_id=payment.id,
+        authorization_code=payment.authorization_code,
+        amount=Money(action.amount, payment.amount.currency),
+        reason=action.reason,
+    )
+    match action.type:
+        case ActionType.CAPTURE:
+            return await acquirer.capture(request)
+        case ActionType.VOID:
+            return await acquirer.void(request)
+        case _:
+            return await acquirer.refund(request)

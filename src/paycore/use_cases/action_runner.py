@@ -9,7 +9,7 @@ from collections.abc import Callable
 from copy import deepcopy
 from datetime import datetime
 
-from paycore.acquirer_actions import AcquirerActions, ActionOutcome, ActionRequest
+from paycore.acquirer_actions import AcquirerActions, ActionOutcome, ask_acquirer
 from paycore.action_settlement import settle_from_call
 from paycore.actions import ActionType, PaymentAction
 from paycore.bank import Unavailable
@@ -21,7 +21,6 @@ from paycore.errors import (
     StorageUnavailable,
 )
 from paycore.idempotency import IdempotencyRecord
-from paycore.money import Money
 from paycore.payment import Payment
 from paycore.ports import Clock, Fingerprinter, IdGenerator, PaymentCache, UnitOfWorkFactory
 from paycore.use_cases.action_replay import (
@@ -73,7 +72,7 @@ class ActionRunner:
             return recorded
         payment, action = recorded
         pending = ActionResult(deepcopy(payment), action)  # what is stored now
-        outcome = await self._call_bank(payment, action)
+        outcome = await ask_acquirer(self._acquirer, payment, action)
         retry_after = outcome.retry_after_seconds if isinstance(outcome, Unavailable) else None
         scoped = (
             None if key is None else scoped_key(payment_id, action_type, key, self._fingerprinter)
@@ -121,22 +120,6 @@ class ActionRunner:
                     continue  # another action got in first: judge this one against it
                 return payment, action
         raise InvalidPaymentState(f"payment {payment_id} keeps changing; try again")
-
-    async def _call_bank(self, payment: Payment, action: PaymentAction) -> ActionOutcome:
-        request = ActionRequest(
-            action_id=action.id,
-            payment_id=payment.id,
-            authorization_code=payment.authorization_code,
-            amount=Money(action.amount, payment.amount.currency),
-            reason=action.reason,
-        )
-        match action.type:
-            case ActionType.CAPTURE:
-                return await self._acquirer.capture(request)
-            case ActionType.VOID:
-                return await self._acquirer.void(request)
-            case _:
-                return await self._acquirer.refund(request)
 
     async def _settle(
         self,
