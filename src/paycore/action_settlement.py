@@ -11,8 +11,9 @@ from paycore.acquirer_actions import (
     ActionRefused,
     ActionSucceeded,
 )
+from paycore.actions import REFUSED_BY_BANK
 from paycore.bank import NotFound, Unavailable
-from paycore.payment import Payment
+from paycore.payment import FailureReason, Payment
 
 
 def settle_from_call(
@@ -25,9 +26,11 @@ def settle_from_call(
     """
     match outcome:
         case ActionSucceeded():
-            payment.settle_action(action_id, True, at)
-        case ActionRefused() | Unavailable():
-            payment.settle_action(action_id, False, at)
+            payment.confirm_action(action_id, at)
+        case ActionRefused(reason):
+            payment.fail_action(action_id, reason or REFUSED_BY_BANK, at)
+        case Unavailable(reason):
+            payment.fail_action(action_id, reason, at)
         case _:
             return False
     return True
@@ -44,9 +47,11 @@ def settle_from_lookup(
     """
     match outcome:
         case ActionSucceeded():
-            payment.settle_action(action_id, True, at)
-        case ActionRefused() | NotFound():
-            payment.settle_action(action_id, False, at)
+            payment.confirm_action(action_id, at)
+        case ActionRefused(reason):
+            payment.fail_action(action_id, reason or REFUSED_BY_BANK, at)
+        case NotFound():
+            payment.fail_action(action_id, FailureReason.NOT_RECEIVED_BY_BANK, at)
         case _:
             return False
     return True

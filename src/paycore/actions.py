@@ -18,6 +18,10 @@ class ActionType(StrEnum):
     REFUND = "refund"
 
 
+# The failure reason of an action the bank refused without saying why.
+REFUSED_BY_BANK = "refused_by_bank"
+
+
 class ActionStatus(StrEnum):
     PENDING = "Pending"
     SUCCEEDED = "Succeeded"
@@ -37,14 +41,18 @@ class PaymentAction:
     updated_at: datetime
     # The merchant's Idempotency-Key, so a replay finds the action its key created.
     idempotency_key: str | None = None
+    # Why a Failed action failed: a paycore.payment.FailureReason when the bank could not
+    # be reached (what tells a 503 from a 502), else REFUSED_BY_BANK or the bank's words.
+    failure_reason: str | None = None
 
     @property
     def is_pending(self) -> bool:
         return self.status is ActionStatus.PENDING
 
-    def settled(self, succeeded: bool, at: datetime) -> PaymentAction:
-        status = ActionStatus.SUCCEEDED if succeeded else ActionStatus.FAILED
-        return replace(self, status=status, updated_at=at)
+    def settled(
+        self, status: ActionStatus, at: datetime, failure_reason: str | None = None
+    ) -> PaymentAction:
+        return replace(self, status=status, updated_at=at, failure_reason=failure_reason)
 
 
 def reserved(actions: Iterable[PaymentAction], action_type: ActionType) -> int:

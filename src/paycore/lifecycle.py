@@ -87,16 +87,24 @@ class PaymentLifecycle:
         )
         return self._start(ActionType.REFUND, action_id, amount, left, reason, at, idempotency_key)
 
-    def settle_action(self, action_id: str, succeeded: bool, at: datetime) -> PaymentAction:
-        """Record the bank's verdict on a Pending action: on success its amount moves (and
-        the status with it); on failure only the action changes."""
+    def confirm_action(self, action_id: str, at: datetime) -> PaymentAction:
+        """The bank did it: the action's amount moves, and the status with it."""
+        settled = self._settle(action_id, ActionStatus.SUCCEEDED, None, at)
+        self._apply_success(settled)
+        return settled
+
+    def fail_action(self, action_id: str, reason: str, at: datetime) -> PaymentAction:
+        """The bank did nothing: only the action changes."""
+        return self._settle(action_id, ActionStatus.FAILED, reason, at)
+
+    def _settle(
+        self, action_id: str, status: ActionStatus, reason: str | None, at: datetime
+    ) -> PaymentAction:
         index = next((i for i, a in enumerate(self.actions) if a.id == action_id), None)
         if index is None or not self.actions[index].is_pending:
             raise IllegalTransition(f"payment {self.id} has no Pending action {action_id}")
-        settled = self.actions[index].settled(succeeded, at)
+        settled = self.actions[index].settled(status, at, reason)
         self.actions = (*self.actions[:index], settled, *self.actions[index + 1 :])
-        if succeeded:
-            self._apply_success(settled)
         self._lifecycle_changed(at)
         return settled
 

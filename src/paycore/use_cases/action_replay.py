@@ -10,6 +10,7 @@ from paycore.errors import IdempotencyKeyReused, IdempotencyRequestInProgress
 from paycore.idempotency import IdempotencyRecord
 from paycore.payment import Payment
 from paycore.ports import Fingerprinter, UnitOfWork
+from paycore.use_cases.action_ask import ActionAsk
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,22 +23,18 @@ class ActionResult:
     retry_after_seconds: int | None = None
 
 
-def scoped_key(
-    payment_id: str, action_type: ActionType, key: str, fingerprinter: Fingerprinter
-) -> str:
+def scoped_key(ask: ActionAsk, key: str, fingerprinter: Fingerprinter) -> str:
     """A key names one request per merchant AND route: the same key on the payment's
     captures and on its refunds, or on two payments, are unrelated requests. Hashed so
     the scoped key stays as short as the stores require; the separator is no printable
     character, so it never equals a key a merchant sent to POST /v1/payments."""
     digest = fingerprinter.fingerprint(key.encode())
-    return f"{payment_id}/{action_type}\x1f{digest}"
+    return f"{ask.payment_id}/{ask.type}\x1f{digest}"
 
 
-def action_fingerprint(
-    action_type: ActionType, amount: int | None, reason: str | None, fingerprinter: Fingerprinter
-) -> str:
+def action_fingerprint(ask: ActionAsk, fingerprinter: Fingerprinter) -> str:
     # An omitted amount ("everything left") is another body than any explicit one.
-    parts = (str(action_type), "" if amount is None else str(amount), reason or "")
+    parts = (str(ask.type), "" if ask.amount is None else str(ask.amount), ask.reason or "")
     return fingerprinter.fingerprint("\x1f".join(parts).encode())
 
 
@@ -48,19 +45,17 @@ def action_of(payment: Payment, action_type: ActionType, key: str) -> PaymentAct
 
 
 async def replay_action(
-    uow: UnitOfWork,
-    holder: IdempotencyRecord,
-    fingerprint: str,
-    action_type: ActionType,
-    key: str,
+    uow: UnitOfWork, holder: IdempotencyRecord, fingerprint: str, ask: ActionAsk
 ) -> ActionResult:
+    key = ask.idempotency_key
+    assert key is not None, "only a request with a key is replayed"
     if holder.request_fingerprint != fingerprint:
         raise IdempotencyKeyReused(key)
     # The first answer if it was given; else the stored payment, once the sweep has
     # settled the action the first request left Pending (it died before answering).
     answered = holder.response if holder.completed else None
     payment = answered or await uow.payments.get(holder.merchant_id, holder.payment_id)
-    action = action_of(payment, action_type, key) if payment is not None else None
+    action = action_of(payment, ask.type, key) if payment is not None else None
     if payment is None or action is None or (answered is None and action.is_pending):
         raise IdempotencyRequestInProgress(key)
     return ActionResult(

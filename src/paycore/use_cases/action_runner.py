@@ -5,13 +5,12 @@ under the version guard, re-reading the payment when someone else wrote it first
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from copy import deepcopy
-from datetime import datetime
+from dataclasses import replace
 
 from paycore.acquirer_actions import AcquirerActions, ActionOutcome, ask_acquirer
 from paycore.action_settlement import settle_from_call
-from paycore.actions import ActionType, PaymentAction
+from paycore.actions import PaymentAction
 from paycore.bank import Unavailable
 from paycore.errors import (
     ActionsUnsupported,
@@ -23,15 +22,13 @@ from paycore.errors import (
 from paycore.idempotency import IdempotencyRecord
 from paycore.payment import Payment
 from paycore.ports import Clock, Fingerprinter, IdGenerator, PaymentCache, UnitOfWorkFactory
+from paycore.use_cases.action_ask import ActionAsk
 from paycore.use_cases.action_replay import (
     ActionResult,
     action_fingerprint,
     replay_action,
     scoped_key,
 )
-
-# Records the action on the payment: (payment, the new action's id, now) -> the action.
-StartAction = Callable[[Payment, str, datetime], PaymentAction]
 
 # How often a unit of work is retried when another writer changed the payment first.
 ATTEMPTS = 5
@@ -55,28 +52,20 @@ class ActionRunner:
         self._ids = ids
         self._fingerprinter = fingerprinter
 
-    async def run(
-        self,
-        merchant_id: str,
-        payment_id: str,
-        action_type: ActionType,
-        body: tuple[int | None, str | None],
-        key: str | None,
-        start: StartAction,
-    ) -> ActionResult:
+    async def run(self, ask: ActionAsk) -> ActionResult:
+        ask.check()
         if not self._acquirer.supports_actions:
-            raise ActionsUnsupported(f"the acquiring bank cannot {action_type} payments")
-        payment_id = _canonical_uuid(payment_id)
-        recorded = await self._record(merchant_id, payment_id, action_type, body, key, start)
+            raise ActionsUnsupported(f"the acquiring bank cannot {ask.type} payments")
+        ask = replace(ask, payment_id=_canonical_uuid(ask.payment_id))
+        key = ask.idempotency_key
+        scoped = None if key is None else scoped_key(ask, key, self._fingerprinter)
+        recorded = await self._record(ask, scoped)
         if isinstance(recorded, ActionResult):
             return recorded
         payment, action = recorded
         pending = ActionResult(deepcopy(payment), action)  # what is stored now
         outcome = await ask_acquirer(self._acquirer, payment, action)
         retry_after = outcome.retry_after_seconds if isinstance(outcome, Unavailable) else None
-        scoped = (
-            None if key is None else scoped_key(payment_id, action_type, key, self._fingerprinter)
-        )
         try:
             payment = await self._settle(payment, action.id, outcome, scoped, retry_after)
         except (StorageUnavailable, StalePayment):
@@ -88,30 +77,25 @@ class ActionRunner:
         return ActionResult(payment, settled, retry_after_seconds=retry_after)
 
     async def _record(
-        self,
-        merchant_id: str,
-        payment_id: str,
-        action_type: ActionType,
-        body: tuple[int | None, str | None],
-        key: str | None,
-        start: StartAction,
+        self, ask: ActionAsk, scoped: str | None
     ) -> tuple[Payment, PaymentAction] | ActionResult:
         """Claim the key and record the Pending action in one commit, before the bank
         hears of it: a crash later leaves an action the sweep can look up."""
-        fingerprint = action_fingerprint(action_type, *body, self._fingerprinter)
+        fingerprint = action_fingerprint(ask, self._fingerprinter)
         for _ in range(ATTEMPTS):
             now = self._clock.now()
             async with self._uow() as uow:
-                if key is not None:
-                    scoped = scoped_key(payment_id, action_type, key, self._fingerprinter)
-                    claim = IdempotencyRecord(merchant_id, scoped, fingerprint, payment_id, now)
+                if scoped is not None:
+                    claim = IdempotencyRecord(
+                        ask.merchant_id, scoped, fingerprint, ask.payment_id, now
+                    )
                     holder = await uow.idempotency.claim(claim)
                     if holder is not None:
-                        return await replay_action(uow, holder, fingerprint, action_type, key)
-                payment = await uow.payments.get(merchant_id, payment_id)
+                        return await replay_action(uow, holder, fingerprint, ask)
+                payment = await uow.payments.get(ask.merchant_id, ask.payment_id)
                 if payment is None:
-                    raise PaymentNotFound(payment_id)
-                action = start(payment, self._ids.new_id(), now)
+                    raise PaymentNotFound(ask.payment_id)
+                action = ask.start_on(payment, self._ids.new_id(), now)
                 try:
                     # Stores that check the version early raise from `save`, others at commit.
                     await uow.payments.save(payment)
@@ -119,7 +103,7 @@ class ActionRunner:
                 except StalePayment:
                     continue  # another action got in first: judge this one against it
                 return payment, action
-        raise InvalidPaymentState(f"payment {payment_id} keeps changing; try again")
+        raise InvalidPaymentState(f"payment {ask.payment_id} keeps changing; try again")
 
     async def _settle(
         self,

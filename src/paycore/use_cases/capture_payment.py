@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from paycore.actions import ActionType
-from paycore.use_cases.action_fields import check_action_fields
+from paycore.use_cases.action_ask import ActionAsk
 from paycore.use_cases.action_replay import ActionResult
 from paycore.use_cases.action_runner import ActionRunner
 
@@ -25,15 +25,11 @@ class CapturePayment:
         self._runner = runner
 
     async def __call__(self, command: CapturePaymentCommand) -> ActionResult:
-        check_action_fields(command.amount)
-        key = command.idempotency_key
-        return await self._runner.run(
+        ask = ActionAsk(
             command.merchant_id,
             command.payment_id,
             ActionType.CAPTURE,
-            (command.amount, None),
-            key,
-            lambda payment, action_id, now: payment.capture(
-                action_id, command.amount, now, idempotency_key=key
-            ),
+            amount=command.amount,
+            idempotency_key=command.idempotency_key,
         )
+        return await self._runner.run(ask)

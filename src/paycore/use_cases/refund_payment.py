@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from paycore.actions import ActionType
-from paycore.use_cases.action_fields import check_action_fields
+from paycore.use_cases.action_ask import ActionAsk
 from paycore.use_cases.action_replay import ActionResult
 from paycore.use_cases.action_runner import ActionRunner
 
@@ -26,15 +26,12 @@ class RefundPayment:
         self._runner = runner
 
     async def __call__(self, command: RefundPaymentCommand) -> ActionResult:
-        check_action_fields(command.amount, command.reason)
-        key = command.idempotency_key
-        return await self._runner.run(
+        ask = ActionAsk(
             command.merchant_id,
             command.payment_id,
             ActionType.REFUND,
-            (command.amount, command.reason),
-            key,
-            lambda payment, action_id, now: payment.refund(
-                action_id, command.amount, now, reason=command.reason, idempotency_key=key
-            ),
+            amount=command.amount,
+            reason=command.reason,
+            idempotency_key=command.idempotency_key,
         )
+        return await self._runner.run(ask)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from paycore.actions import ActionType
+from paycore.use_cases.action_ask import ActionAsk
 from paycore.use_cases.action_replay import ActionResult
 from paycore.use_cases.action_runner import ActionRunner
 
@@ -21,12 +22,10 @@ class VoidPayment:
         self._runner = runner
 
     async def __call__(self, command: VoidPaymentCommand) -> ActionResult:
-        key = command.idempotency_key
-        return await self._runner.run(
+        ask = ActionAsk(
             command.merchant_id,
             command.payment_id,
             ActionType.VOID,
-            (None, None),
-            key,
-            lambda payment, action_id, now: payment.void(action_id, now, idempotency_key=key),
+            idempotency_key=command.idempotency_key,
         )
+        return await self._runner.run(ask)

@@ -35,4 +35,7 @@ def refunded(capture: int | None, refund: int | None) -> Payment:
 
 
 def settle(payment: Payment, action_id: str, succeeded: bool = True) -> None:
-    payment.settle_action(action_id, succeeded, later(payment))
+    if succeeded:
+        payment.confirm_action(action_id, later(payment))
+    else:
+        payment.fail_action(action_id, "bank_error", later(payment))

@@ -20,6 +20,7 @@ from paycore.bank import Unavailable, Unknown
 from paycore.errors import StorageUnavailable
 from paycore.idempotency import IdempotencyRecord
 from paycore.payment import FailureReason
+from paycore.use_cases.action_ask import ActionAsk
 from paycore.use_cases.action_replay import action_fingerprint, scoped_key
 from tests.unit.paycore.acquirers import FailingCommits
 from tests.unit.paycore.gateway import MERCHANT, OTHER_MERCHANT
@@ -93,10 +94,11 @@ async def test_a_key_claimed_by_a_request_still_reading_is_in_flight(
 ) -> None:
     payment = await lifecycle.authorized()
     fingerprinter = lifecycle.gateway.fingerprinter
+    ask = ActionAsk(MERCHANT, payment.id, ActionType.VOID, idempotency_key="k-1")
     record = IdempotencyRecord(
         MERCHANT,
-        scoped_key(payment.id, ActionType.VOID, "k-1", fingerprinter),
-        action_fingerprint(ActionType.VOID, None, None, fingerprinter),
+        scoped_key(ask, "k-1", fingerprinter),
+        action_fingerprint(ask, fingerprinter),
         payment.id,
         payment.created_at,
     )

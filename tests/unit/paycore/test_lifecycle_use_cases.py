@@ -79,19 +79,23 @@ async def test_a_void_releases_the_authorization(lifecycle: Lifecycle) -> None:
 
 
 @pytest.mark.parametrize(
-    ("outcome", "retry_after"),
+    ("outcome", "failure_reason", "retry_after"),
     [
-        (ActionRefused("over limit"), None),
-        (Unavailable(FailureReason.CIRCUIT_OPEN, retry_after_seconds=30), 30),
+        (ActionRefused("over limit"), "over limit", None),
+        (Unavailable(FailureReason.CIRCUIT_OPEN, retry_after_seconds=30), "circuit_open", 30),
     ],
 )
 async def test_a_refused_or_unreachable_bank_fails_the_action_only(
-    lifecycle: Lifecycle, outcome: ActionRefused | Unavailable, retry_after: int | None
+    lifecycle: Lifecycle,
+    outcome: ActionRefused | Unavailable,
+    failure_reason: str,
+    retry_after: int | None,
 ) -> None:
     payment = await lifecycle.authorized()
     lifecycle.acquirer.script = [outcome]
     result = await lifecycle.capture(CapturePaymentCommand(MERCHANT, payment.id))
     assert result.action.status is ActionStatus.FAILED
+    assert result.action.failure_reason == failure_reason
     assert result.retry_after_seconds == retry_after
     stored = await lifecycle.stored(payment.id)
     assert (stored.status, stored.captured_amount) == (PaymentStatus.AUTHORIZED, 0)

@@ -44,6 +44,7 @@ def test_a_failed_capture_changes_only_the_action() -> None:
     settle(payment, "c-1", succeeded=False)
     assert (payment.status, payment.captured_amount) == (PaymentStatus.AUTHORIZED, 0)
     assert payment.actions[0].status is ActionStatus.FAILED
+    assert payment.actions[0].failure_reason == "bank_error"
     settle(payment, payment.capture("c-2", None, later(payment)).id)  # it can be tried again
     assert payment.status is PaymentStatus.CAPTURED
 

@@ -53,7 +53,10 @@ def run(payment: Payment, command: Command, action_id: str) -> None:
         case "settle":
             pending = [a for a in payment.actions if a.is_pending] or list(payment.actions)
             target = pending[command.pick % len(pending)].id if pending else "none"
-            payment.settle_action(target, command.succeeded, at)
+            if command.succeeded:
+                payment.confirm_action(target, at)
+            else:
+                payment.fail_action(target, "bank_error", at)
         case _:
             payment.expire(payment.created_at + timedelta(days=command.pick))
 
