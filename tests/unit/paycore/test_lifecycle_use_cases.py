@@ -156,3 +156,24 @@ async def test_an_acquirer_without_actions_is_a_clear_error() -> None:
     with pytest.raises(ActionsUnsupported):
         await lifecycle.void(VoidPaymentCommand(MERCHANT, payment.id))
     assert (await lifecycle.stored(payment.id)).actions == ()
+
+
+@pytest.mark.parametrize(
+    ("capture_outcome", "status", "action_status"),
+    [
+        (None, PaymentStatus.CAPTURED, ActionStatus.SUCCEEDED),
+        (Unknown("timeout"), PaymentStatus.AUTHORIZED, ActionStatus.PENDING),
+    ],
+)
+async def test_capture_at_creation_is_an_authorization_then_a_full_capture(
+    lifecycle: Lifecycle,
+    capture_outcome: Unknown | None,
+    status: PaymentStatus,
+    action_status: ActionStatus,
+) -> None:
+    """What `"capture": true` composes: ProcessPayment, then CapturePayment of the rest."""
+    lifecycle.acquirer.script = [capture_outcome] if capture_outcome else []
+    authorized = await lifecycle.authorized()
+    result = await lifecycle.capture(CapturePaymentCommand(MERCHANT, authorized.id))
+    assert (result.payment.status, result.action.status) == (status, action_status)
+    assert result.action.amount == authorized.amount.minor
