@@ -4,13 +4,17 @@ Use it directly from Python with the in-memory adapters in `adapters.memory`, or
 real adapters (PostgreSQL, Redis, an HTTP bank) to the same ports.
 """
 
+from paycore.actions import ActionStatus, ActionType, PaymentAction
 from paycore.errors import (
+    ActionsUnsupported,
+    AmountTooLarge,
     FieldError,
     IdempotencyKeyReused,
     IdempotencyRequestInProgress,
     IllegalTransition,
     InvalidCredentials,
     InvalidEmail,
+    InvalidPaymentState,
     InvalidToken,
     MerchantExists,
     PaycoreError,
@@ -23,24 +27,40 @@ from paycore.money import Currency, Money
 from paycore.payment import FailureReason, Payment, PaymentStatus
 from paycore.token_claims import TokenLifetimes
 from paycore.use_cases import (
+    ActionResult,
+    ActionRunner,
     Authenticate,
+    CapturePayment,
+    CapturePaymentCommand,
     ListPayments,
     NewMerchant,
     PaymentResult,
     ProcessPayment,
     ProcessPaymentCommand,
     RefreshSession,
+    RefundPayment,
+    RefundPaymentCommand,
     RegisterMerchant,
     RetrievePayment,
     SettlementPolicy,
     SettlePendingPayments,
     SignIn,
     TokenIssuer,
+    VoidPayment,
+    VoidPaymentCommand,
 )
 from paycore.validation import PaymentPolicy, PaymentRequest
 
 __all__ = [
+    "ActionResult",
+    "ActionRunner",
+    "ActionStatus",
+    "ActionType",
+    "ActionsUnsupported",
+    "AmountTooLarge",
     "Authenticate",
+    "CapturePayment",
+    "CapturePaymentCommand",
     "Currency",
     "FailureReason",
     "FieldError",
@@ -49,6 +69,7 @@ __all__ = [
     "IllegalTransition",
     "InvalidCredentials",
     "InvalidEmail",
+    "InvalidPaymentState",
     "InvalidToken",
     "ListPayments",
     "MerchantExists",
@@ -56,6 +77,7 @@ __all__ = [
     "NewMerchant",
     "PaycoreError",
     "Payment",
+    "PaymentAction",
     "PaymentFilters",
     "PaymentListRequest",
     "PaymentNotFound",
@@ -67,6 +89,8 @@ __all__ = [
     "ProcessPayment",
     "ProcessPaymentCommand",
     "RefreshSession",
+    "RefundPayment",
+    "RefundPaymentCommand",
     "RegisterMerchant",
     "RetrievePayment",
     "SettlePendingPayments",
@@ -75,4 +99,6 @@ __all__ = [
     "TokenIssuer",
     "TokenLifetimes",
     "ValidationFailed",
+    "VoidPayment",
+    "VoidPaymentCommand",
 ]
