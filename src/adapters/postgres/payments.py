@@ -42,15 +42,16 @@ _SELECT_DUE = (
     "ORDER BY created_at, id LIMIT %s"
 )
 # The partial indexes of migration 0005 hold exactly the rows these predicates admit.
+# Ordered by qualified columns: a bare `id` would sort by the selected `id::text`.
 _HOLDS_PENDING_ACTION = """actions @> '[{"status": "Pending"}]'"""
 _SELECT_WITH_PENDING_ACTIONS = (
     f"SELECT {_SELECTED} FROM payments WHERE {_HOLDS_PENDING_ACTION} "  # noqa: S608
-    "AND updated_at < %s ORDER BY updated_at, id LIMIT %s"
+    "AND updated_at < %s ORDER BY payments.updated_at, payments.id LIMIT %s"
 )
 _SELECT_AUTHORIZED = (
     f"SELECT {_SELECTED} FROM payments WHERE status = 'Authorized' "  # noqa: S608
     f"AND created_at < %s AND captured_amount = 0 AND NOT {_HOLDS_PENDING_ACTION} "
-    "ORDER BY created_at, id LIMIT %s"
+    "ORDER BY payments.created_at, payments.id LIMIT %s"
 )
 
 

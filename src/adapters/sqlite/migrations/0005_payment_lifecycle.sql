@@ -58,9 +58,10 @@ CREATE INDEX payments_merchant_status_created
 CREATE INDEX payments_merchant_reference_created
     ON payments (merchant_id, reference, created_at DESC, id DESC) WHERE reference IS NOT NULL;
 
--- A CHECK cannot look inside the array; these refuse a malformed action instead.
+-- A CHECK cannot look inside the array; these refuse a malformed action instead (text
+-- that is no JSON at all is left to the column's CHECK).
 CREATE TRIGGER payments_actions_valid_on_insert BEFORE INSERT ON payments
-WHEN EXISTS (SELECT 1 FROM json_each(NEW.actions) WHERE json_extract(value, '$.id') IS NULL
+WHEN json_valid(NEW.actions) AND EXISTS (SELECT 1 FROM json_each(NEW.actions) WHERE json_extract(value, '$.id') IS NULL
         OR json_extract(value, '$.type') NOT IN ('capture', 'void', 'refund')
         OR json_extract(value, '$.status') NOT IN ('Pending', 'Succeeded', 'Failed')
         OR json_type(value, '$.amount') IS NOT 'integer'
@@ -71,7 +72,7 @@ BEGIN
     SELECT RAISE(ABORT, 'payments_actions_are_valid');
 END;
 CREATE TRIGGER payments_actions_valid_on_update BEFORE UPDATE OF actions ON payments
-WHEN EXISTS (SELECT 1 FROM json_each(NEW.actions) WHERE json_extract(value, '$.id') IS NULL
+WHEN json_valid(NEW.actions) AND EXISTS (SELECT 1 FROM json_each(NEW.actions) WHERE json_extract(value, '$.id') IS NULL
         OR json_extract(value, '$.type') NOT IN ('capture', 'void', 'refund')
         OR json_extract(value, '$.status') NOT IN ('Pending', 'Succeeded', 'Failed')
         OR json_type(value, '$.amount') IS NOT 'integer'
