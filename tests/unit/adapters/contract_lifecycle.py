@@ -79,7 +79,9 @@ class LifecycleContract:
         older.capture(new_id(), 100, later(T0, 10))
         newer.refund(new_id(), 100, later(T0, 20))
         recent.void(new_id(), later(T0, 90))
-        settled = captured()  # its only action succeeded
+        settled = captured()  # its actions succeeded, whatever their words say
+        words = settled.refund(new_id(), 5, later(T0, 4), reason='"status":"Pending"')
+        settled.confirm_action(words.id, later(T0, 5))
         await store(new_uow, newer, recent, settled, older, payment(), authorized())
         async with new_uow() as uow:
             found = await uow.payments.with_pending_actions(later(T0, 50), 10)
