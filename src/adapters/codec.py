@@ -10,9 +10,22 @@ from datetime import UTC, datetime
 
 import msgspec
 
+from paycore.actions import ActionStatus, ActionType, PaymentAction
 from paycore.card import CardSummary, Expiry
 from paycore.money import Money
 from paycore.payment import Payment, PaymentStatus
+
+
+class ActionRecord(msgspec.Struct, frozen=True, kw_only=True):
+    id: str
+    type: str
+    amount: int
+    status: str
+    reason: str | None
+    created_at: datetime
+    updated_at: datetime
+    idempotency_key: str | None
+    failure_reason: str | None
 
 
 class PaymentRecord(msgspec.Struct, frozen=True, kw_only=True):
@@ -38,13 +51,22 @@ class PaymentRecord(msgspec.Struct, frozen=True, kw_only=True):
     next_settlement_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    # Records written before the lifecycle existed (rows upgraded from migration 0004,
+    # cached copies, idempotency snapshots) hold a payment no action has touched.
+    captured_amount: int = 0
+    refunded_amount: int = 0
+    # Oldest first, as the payment holds them.
+    actions: list[ActionRecord] = []
 
 
 PAYMENT_COLUMNS: tuple[str, ...] = PaymentRecord.__struct_fields__
 TIMESTAMP_COLUMNS = frozenset({"next_settlement_at", "created_at", "updated_at"})
+# Stored in one JSON column: see the stores' migration 0005 for why, and what guards it.
+ACTIONS_COLUMN = PAYMENT_COLUMNS.index("actions")
 
 _encoder = msgspec.json.Encoder()
 _decoder = msgspec.json.Decoder(PaymentRecord)
+_actions_decoder = msgspec.json.Decoder(list[ActionRecord])
 
 
 def to_record(payment: Payment) -> PaymentRecord:
@@ -70,6 +92,9 @@ def to_record(payment: Payment) -> PaymentRecord:
         next_settlement_at=payment.next_settlement_at,
         created_at=payment.created_at,
         updated_at=payment.updated_at,
+        captured_amount=payment.captured_amount,
+        refunded_amount=payment.refunded_amount,
+        actions=[_action_record(a) for a in payment.actions],
     )
 
 
@@ -97,7 +122,47 @@ def from_record(record: PaymentRecord) -> Payment:
         if record.next_settlement_at is None
         else _utc(record.next_settlement_at),
         metadata=record.metadata,
+        captured_amount=record.captured_amount,
+        refunded_amount=record.refunded_amount,
+        actions=tuple(_action(a) for a in record.actions),
     )
+
+
+def _action_record(action: PaymentAction) -> ActionRecord:
+    return ActionRecord(
+        id=action.id,
+        type=action.type.value,
+        amount=action.amount,
+        status=action.status.value,
+        reason=action.reason,
+        created_at=action.created_at,
+        updated_at=action.updated_at,
+        idempotency_key=action.idempotency_key,
+        failure_reason=action.failure_reason,
+    )
+
+
+def _action(record: ActionRecord) -> PaymentAction:
+    return PaymentAction(
+        id=record.id,
+        type=ActionType(record.type),
+        amount=record.amount,
+        status=ActionStatus(record.status),
+        reason=record.reason,
+        created_at=_utc(record.created_at),
+        updated_at=_utc(record.updated_at),
+        idempotency_key=record.idempotency_key,
+        failure_reason=record.failure_reason,
+    )
+
+
+def encode_actions(actions: list[ActionRecord]) -> str:
+    """The actions as the stores' JSON column holds them: compact, keys in field order."""
+    return _encoder.encode(actions).decode()
+
+
+def decode_actions(data: bytes | str) -> list[ActionRecord]:
+    return _actions_decoder.decode(data)
 
 
 def to_row(payment: Payment) -> tuple[object, ...]:
