@@ -20,7 +20,7 @@ from adapters.clock_ids_hashing import HmacFingerprinter, SystemClock, Uuid7Gene
 from adapters.observability import GatewayMetrics
 from entrypoints.http.metered_payments import MeteredProcessPayment
 from entrypoints.runtime.keys import fingerprint_key, token_settings, with_jwt_secret
-from entrypoints.runtime.policies import settlement_policy, token_lifetimes
+from entrypoints.runtime.policies import expiry_policy, settlement_policy, token_lifetimes
 from entrypoints.runtime.resources import (
     open_bank,
     open_cache,
@@ -31,15 +31,21 @@ from entrypoints.runtime.resources import (
 )
 from entrypoints.runtime.settings import Settings
 from paycore.use_cases import (
+    ActionRunner,
     Authenticate,
+    CapturePayment,
+    ExpireAuthorizations,
     ListPayments,
     ProcessPayment,
     RefreshSession,
+    RefundPayment,
     RegisterMerchant,
     RetrievePayment,
+    SettlePendingActions,
     SettlePendingPayments,
     SignIn,
     TokenIssuer,
+    VoidPayment,
 )
 from paycore.validation import PaymentPolicy
 
@@ -64,6 +70,7 @@ class Container(containers.DeclarativeContainer):
         max_amount=settings.provided.max_amount,
     )
     settlement_policy = providers.Singleton(settlement_policy, settings)
+    expiry_policy = providers.Singleton(expiry_policy, settings)
 
     metrics = providers.Singleton(GatewayMetrics)
     database = providers.Resource(open_database, settings, migrate=migrate)
@@ -94,6 +101,30 @@ class Container(containers.DeclarativeContainer):
         cache=cache,
         clock=clock,
         policy=settlement_policy,
+    )
+    # The bank resource is both ports: AcquiringBank and AcquirerActions.
+    action_runner = providers.Singleton(
+        ActionRunner,
+        uow=unit_of_work,
+        acquirer=bank,
+        cache=cache,
+        clock=clock,
+        ids=ids,
+        fingerprinter=fingerprinter,
+    )
+    capture_payment = providers.Singleton(CapturePayment, action_runner)
+    void_payment = providers.Singleton(VoidPayment, action_runner)
+    refund_payment = providers.Singleton(RefundPayment, action_runner)
+    settle_pending_actions = providers.Singleton(
+        SettlePendingActions,
+        uow=unit_of_work,
+        acquirer=bank,
+        cache=cache,
+        clock=clock,
+        policy=settlement_policy,
+    )
+    expire_authorizations = providers.Singleton(
+        ExpireAuthorizations, uow=unit_of_work, cache=cache, clock=clock, policy=expiry_policy
     )
 
     api_keys = providers.Singleton(Sha256ApiKeys)

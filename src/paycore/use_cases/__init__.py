@@ -4,6 +4,11 @@ from paycore.use_cases.action_replay import ActionResult
 from paycore.use_cases.action_runner import ActionRunner
 from paycore.use_cases.authenticate import Authenticate
 from paycore.use_cases.capture_payment import CapturePayment, CapturePaymentCommand
+from paycore.use_cases.expire_authorizations import (
+    ExpireAuthorizations,
+    ExpiryPolicy,
+    ExpiryReport,
+)
 from paycore.use_cases.list_payments import ListPayments
 from paycore.use_cases.process_payment import ProcessPayment, ProcessPaymentCommand
 from paycore.use_cases.refresh_session import RefreshedSession, RefreshSession
@@ -11,6 +16,7 @@ from paycore.use_cases.refund_payment import RefundPayment, RefundPaymentCommand
 from paycore.use_cases.register_merchant import NewMerchant, RegisterMerchant
 from paycore.use_cases.replay import PaymentResult
 from paycore.use_cases.retrieve_payment import RetrievePayment
+from paycore.use_cases.settle_actions import ActionSettlementReport, SettlePendingActions
 from paycore.use_cases.settle_pending import (
     SettlementPolicy,
     SettlementReport,
@@ -23,9 +29,13 @@ from paycore.use_cases.void_payment import VoidPayment, VoidPaymentCommand
 __all__ = [
     "ActionResult",
     "ActionRunner",
+    "ActionSettlementReport",
     "Authenticate",
     "CapturePayment",
     "CapturePaymentCommand",
+    "ExpireAuthorizations",
+    "ExpiryPolicy",
+    "ExpiryReport",
     "ListPayments",
     "NewMerchant",
     "PaymentResult",
@@ -37,6 +47,7 @@ __all__ = [
     "RefundPaymentCommand",
     "RegisterMerchant",
     "RetrievePayment",
+    "SettlePendingActions",
     "SettlePendingPayments",
     "SettlementPolicy",
     "SettlementReport",
