@@ -31,15 +31,19 @@ from entrypoints.runtime.resources import (
 )
 from entrypoints.runtime.settings import Settings
 from paycore.use_cases import (
+    ActionRunner,
     Authenticate,
+    CapturePayment,
     ListPayments,
     ProcessPayment,
     RefreshSession,
+    RefundPayment,
     RegisterMerchant,
     RetrievePayment,
     SettlePendingPayments,
     SignIn,
     TokenIssuer,
+    VoidPayment,
 )
 from paycore.validation import PaymentPolicy
 
@@ -72,6 +76,18 @@ class Container(containers.DeclarativeContainer):
     unit_of_work = providers.Callable(unit_of_work_factory, database)
     refresh_token_uses = providers.Callable(refresh_token_uses_of, database)
 
+    action_runner = providers.Singleton(
+        ActionRunner,
+        uow=unit_of_work,
+        acquirer=bank,
+        cache=cache,
+        clock=clock,
+        ids=ids,
+        fingerprinter=fingerprinter,
+    )
+    capture_payment = providers.Singleton(CapturePayment, action_runner)
+    void_payment = providers.Singleton(VoidPayment, action_runner)
+    refund_payment = providers.Singleton(RefundPayment, action_runner)
     payment_processor = providers.Singleton(
         ProcessPayment,
         uow=unit_of_work,
@@ -81,6 +97,7 @@ class Container(containers.DeclarativeContainer):
         ids=ids,
         fingerprinter=fingerprinter,
         policy=payment_policy,
+        capturer=capture_payment,
     )
     process_payment = providers.Singleton(
         MeteredProcessPayment, inner=payment_processor, metrics=metrics
