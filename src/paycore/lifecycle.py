@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from paycore.money import Money
-    from paycore.payment import PaymentStatus
+    from paycore.payment_status import PaymentStatus
 
 
 class PaymentLifecycle:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from enum import StrEnum
 from typing import cast
 
 from paycore.actions import ActionType, PaymentAction
@@ -17,25 +16,7 @@ from paycore.failure_reason import FailureReason as FailureReason
 from paycore.lifecycle import PaymentLifecycle
 from paycore.metadata import Metadata
 from paycore.money import Money
-
-
-class PaymentStatus(StrEnum):
-    PENDING = "Pending"
-    AUTHORIZED = "Authorized"
-    DECLINED = "Declined"
-    FAILED = "Failed"
-    # The lifecycle of an authorized payment: see ACCEPTED_ACTIONS.
-    PARTIALLY_CAPTURED = "PartiallyCaptured"
-    CAPTURED = "Captured"
-    VOIDED = "Voided"
-    PARTIALLY_REFUNDED = "PartiallyRefunded"
-    REFUNDED = "Refunded"
-    EXPIRED = "Expired"
-
-    @property
-    def is_terminal(self) -> bool:
-        return self is not PaymentStatus.PENDING
-
+from paycore.payment_status import PaymentStatus as PaymentStatus
 
 LEGAL_TRANSITIONS: dict[PaymentStatus, frozenset[PaymentStatus]] = {
     PaymentStatus.PENDING: frozenset(

@@ -15,10 +15,14 @@ from litestar.exceptions import HTTPException, ValidationException
 
 from entrypoints.http.body import MalformedRequest
 from entrypoints.http.dto import FieldErrorOut
+from paycore.actions import ActionStatus, PaymentAction
 from paycore.errors import (
+    ActionsUnsupported,
+    AmountTooLarge,
     IdempotencyKeyReused,
     IdempotencyRequestInProgress,
     InvalidCredentials,
+    InvalidPaymentState,
     InvalidToken,
     PaymentNotFound,
     StorageUnavailable,
@@ -41,10 +45,13 @@ class HttpError:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-_PAYMENT_STATUS_CODES = {
-    PaymentStatus.AUTHORIZED: 201,
-    PaymentStatus.DECLINED: 201,
-    PaymentStatus.PENDING: 202,
+# A new payment exists whatever its status, except a Failed one (502/503) and one the bank
+# has not answered (202); lifecycle statuses come from "capture": true, or from a key's
+# replay of a payment that has moved on since.
+_PAYMENT_STATUS_CODES: dict[PaymentStatus, int] = {
+    status: 202 if status is PaymentStatus.PENDING else 201
+    for status in PaymentStatus
+    if status is not PaymentStatus.FAILED
 }
 # The original design answers a decline as 402 Payment Required.
 _LEGACY_STATUS_CODES = _PAYMENT_STATUS_CODES | {PaymentStatus.DECLINED: 402}
@@ -58,6 +65,19 @@ _BANK_ERROR = HttpError(
     "the bank could not process the payment; nothing was charged",
 )
 _UNREACHED_BANK = {FailureReason.BANK_UNAVAILABLE, FailureReason.CIRCUIT_OPEN}
+_ACTION_STATUS_CODES = {ActionStatus.SUCCEEDED: 201, ActionStatus.PENDING: 202}
+_ACTION_BANK_UNAVAILABLE = HttpError(
+    503,
+    "action-failed",
+    "Bank unavailable",
+    "the bank could not be reached; the payment is unchanged, retry after Retry-After seconds",
+)
+_ACTION_BANK_ERROR = HttpError(
+    502,
+    "action-failed",
+    "Bank refused",
+    "the bank refused the action or answered an error; the payment is unchanged",
+)
 
 _BEARER_CHALLENGE = {"WWW-Authenticate": 'Bearer realm="paygate"'}
 # An exception's own message is its detail where the rule gives none.
@@ -86,6 +106,14 @@ _ERRORS: dict[type[Exception], HttpError] = {
         "idempotency-in-progress",
         "Conflict",
         "a request with this Idempotency-Key is still being processed; retry later",
+    ),
+    InvalidPaymentState: HttpError(409, "invalid-state", "Conflict", ""),
+    AmountTooLarge: HttpError(422, "amount-too-large", "Unprocessable request", ""),
+    ActionsUnsupported: HttpError(
+        422,
+        "actions-unsupported",
+        "Unprocessable request",
+        "the acquiring bank in use cannot capture, void or refund payments",
     ),
     IdempotencyKeyReused: HttpError(
         422,
@@ -116,6 +144,16 @@ def status_code_for(payment: Payment, *, legacy: bool = False) -> int:
 
 def failed_payment_error(payment: Payment) -> HttpError:
     return _BANK_UNAVAILABLE if payment.failure_reason in _UNREACHED_BANK else _BANK_ERROR
+
+
+def action_status_code(action: PaymentAction) -> int:
+    """201 once the bank confirmed the action, 202 while its outcome is unknown."""
+    return _ACTION_STATUS_CODES.get(action.status) or failed_action_error(action).status
+
+
+def failed_action_error(action: PaymentAction) -> HttpError:
+    unreached = action.failure_reason in _UNREACHED_BANK
+    return _ACTION_BANK_UNAVAILABLE if unreached else _ACTION_BANK_ERROR
 
 
 def http_error_for(exc: Exception) -> HttpError:

@@ -79,6 +79,19 @@ class Container(containers.DeclarativeContainer):
     unit_of_work = providers.Callable(unit_of_work_factory, database)
     refresh_token_uses = providers.Callable(refresh_token_uses_of, database)
 
+    # The bank resource is both ports: AcquiringBank and AcquirerActions.
+    action_runner = providers.Singleton(
+        ActionRunner,
+        uow=unit_of_work,
+        acquirer=bank,
+        cache=cache,
+        clock=clock,
+        ids=ids,
+        fingerprinter=fingerprinter,
+    )
+    capture_payment = providers.Singleton(CapturePayment, action_runner)
+    void_payment = providers.Singleton(VoidPayment, action_runner)
+    refund_payment = providers.Singleton(RefundPayment, action_runner)
     payment_processor = providers.Singleton(
         ProcessPayment,
         uow=unit_of_work,
@@ -88,6 +101,7 @@ class Container(containers.DeclarativeContainer):
         ids=ids,
         fingerprinter=fingerprinter,
         policy=payment_policy,
+        capturer=capture_payment,
     )
     process_payment = providers.Singleton(
         MeteredProcessPayment, inner=payment_processor, metrics=metrics
@@ -102,19 +116,6 @@ class Container(containers.DeclarativeContainer):
         clock=clock,
         policy=settlement_policy,
     )
-    # The bank resource is both ports: AcquiringBank and AcquirerActions.
-    action_runner = providers.Singleton(
-        ActionRunner,
-        uow=unit_of_work,
-        acquirer=bank,
-        cache=cache,
-        clock=clock,
-        ids=ids,
-        fingerprinter=fingerprinter,
-    )
-    capture_payment = providers.Singleton(CapturePayment, action_runner)
-    void_payment = providers.Singleton(VoidPayment, action_runner)
-    refund_payment = providers.Singleton(RefundPayment, action_runner)
     settle_pending_actions = providers.Singleton(
         SettlePendingActions,
         uow=unit_of_work,

@@ -15,7 +15,16 @@ from entrypoints.http.services import Pingable
 from entrypoints.runtime.container import Container, lifespan_of, resolve
 from entrypoints.runtime.sweep import sweep_loop
 from entrypoints.runtime.sweep_jobs import expire_authorizations, settle_actions, settle_payments
-from paycore.use_cases import Authenticate, ListPayments, RefreshSession, RetrievePayment, SignIn
+from paycore.use_cases import (
+    Authenticate,
+    CapturePayment,
+    ListPayments,
+    RefreshSession,
+    RefundPayment,
+    RetrievePayment,
+    SignIn,
+    VoidPayment,
+)
 
 
 class ContainerServices:
@@ -45,6 +54,15 @@ class ContainerServices:
 
     async def list_payments(self) -> ListPayments:
         return await resolve(self._container.list_payments)
+
+    async def capture_payment(self) -> CapturePayment:
+        return await resolve(self._container.capture_payment)
+
+    async def void_payment(self) -> VoidPayment:
+        return await resolve(self._container.void_payment)
+
+    async def refund_payment(self) -> RefundPayment:
+        return await resolve(self._container.refund_payment)
 
 
 def gateway_app(container: Container, *, settle_in_background: bool = True) -> Litestar:

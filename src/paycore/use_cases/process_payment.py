@@ -1,4 +1,5 @@
-"""ProcessPayment: validate, record Pending, ask the bank, record the outcome, refresh the cache."""
+"""ProcessPayment: validate, record Pending, ask the bank, record the outcome, refresh the
+cache; and, when asked to (`capture`), capture an authorized payment in full at once."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ from copy import copy
 from dataclasses import dataclass
 
 from paycore.bank import AuthorizationRequest, Unavailable
-from paycore.errors import StalePayment, StorageUnavailable
+from paycore.errors import ActionsUnsupported, StalePayment, StorageUnavailable
 from paycore.idempotency import FirstAnswer, IdempotencyRecord
-from paycore.payment import Payment
+from paycore.payment import Payment, PaymentStatus
 from paycore.ports import (
     AcquiringBank,
     Clock,
@@ -18,9 +19,10 @@ from paycore.ports import (
     UnitOfWork,
     UnitOfWorkFactory,
 )
+from paycore.use_cases.capture_payment import CapturePayment, CapturePaymentCommand
 from paycore.use_cases.new_payment import new_payment, request_fingerprint
 from paycore.use_cases.replay import PaymentResult, replay_first_answer
-from paycore.validation import PaymentPolicy, PaymentRequest, validate
+from paycore.validation import PaymentPolicy, PaymentRequest, ValidPayment, validate
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,8 @@ class ProcessPaymentCommand:
     merchant_id: str
     request: PaymentRequest
     idempotency_key: str | None = None
+    # Capture the whole amount as soon as the bank authorizes it.
+    capture: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,11 +43,15 @@ class ProcessPayment:
     ids: IdGenerator
     fingerprinter: Fingerprinter
     policy: PaymentPolicy
+    # What `capture` runs; without it a request to capture at once is refused.
+    capturer: CapturePayment | None = None
 
     async def __call__(self, command: ProcessPaymentCommand) -> PaymentResult:
         # One reading for all the request records before the bank call: the payment's
         # creation, the card's expiry check and the key's claim happen at one instant.
         received_at = self.clock.now()
+        if command.capture and self.capturer is None:
+            raise ActionsUnsupported("this gateway cannot capture payments")
         valid = validate(command.request, self.policy, received_at.date())
         payment = new_payment(
             command.merchant_id,
@@ -57,7 +65,7 @@ class ProcessPayment:
         # leaves a Pending payment that settlement resolves, never a dangling key.
         async with self.uow() as uow:
             if key is not None:
-                fingerprint = request_fingerprint(valid, self.fingerprinter)
+                fingerprint = _fingerprint(valid, command.capture, self.fingerprinter)
                 claim = IdempotencyRecord(
                     command.merchant_id, key, fingerprint, payment.id, received_at
                 )
@@ -82,7 +90,20 @@ class ProcessPayment:
             # learns the payment's id either way, so it never pays twice unknowingly.
             return PaymentResult(recorded)
         await self.cache.put(payment)
+        if command.capture and payment.status is PaymentStatus.AUTHORIZED:
+            payment = await self._capture(payment, key)
         return PaymentResult(payment, retry_after_seconds=retry_after)
+
+    async def _capture(self, payment: Payment, key: str | None) -> Payment:
+        """Capture everything; the key, which answers the authorized payment until then
+        (a crash in between replays it), then answers the payment as the capture left it."""
+        assert self.capturer is not None, "checked before the payment was recorded"
+        captured = await self.capturer(CapturePaymentCommand(payment.merchant_id, payment.id))
+        if key is not None:
+            async with self.uow() as uow:
+                await self._answer_key(uow, captured.payment, key, None)
+                await uow.commit()
+        return captured.payment
 
     async def _record_on_a_fresh_unit_if_needed(
         self, payment: Payment, key: str | None, retry_after: int | None
@@ -126,3 +147,12 @@ class ProcessPayment:
             await uow.idempotency.complete(
                 FirstAnswer(payment.merchant_id, key, payment, retry_after)
             )
+
+
+def _fingerprint(valid: ValidPayment, capture: bool, fingerprinter: Fingerprinter) -> str:
+    """Capturing at once is another request than only authorizing, under the same key.
+    A plain payment keeps the fingerprint it always had."""
+    fingerprint = request_fingerprint(valid, fingerprinter)
+    return (
+        fingerprinter.fingerprint(f"{fingerprint}\x1fcapture".encode()) if capture else fingerprint
+    )
