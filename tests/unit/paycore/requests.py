@@ -47,7 +47,10 @@ def valid_requests(draw: st.DrawFn) -> dict[str, Any]:
         "cvv": draw(cvvs),
         "currency": draw(currencies),
         "reference": draw(
-            st.none() | st.text(st.characters(exclude_characters="\x00"), max_size=100)
+            st.none()
+            | st.text(
+                st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), max_size=100
+            )
         ),
     }
     if draw(st.booleans()):
