@@ -20,6 +20,8 @@ _SUCCEEDED = "succeeded"
 # The contract's 404 bodies; a web framework's route-not-found 404 carries neither code.
 _UNKNOWN_AUTHORIZATION = "unknown_authorization"
 _UNKNOWN_KEY = "unknown_key"
+# What a web framework answers for a path or method it has no route for (a 400 is ours).
+_MISSING_ROUTE = frozenset({404, 405, 501})
 
 
 class _Amount(msgspec.Struct):
@@ -42,7 +44,7 @@ def is_missing_route(status: int, body: bytes) -> bool:
     is_contract_error = answer is not None and (
         answer.error_message is not None or answer.code is not None
     )
-    return status in NO_ROUTE_STATUSES and status != 400 and not is_contract_error
+    return status in _MISSING_ROUTE and not is_contract_error
 
 
 def action_reply(status: int, body: bytes) -> Reply[ActionOutcome]:

@@ -65,7 +65,7 @@ class SettlePendingActions:
     ) -> list[PaymentAction]:
         """Settle what the bank can tell of the payment's old Pending actions; the settled."""
         settled: list[PaymentAction] = []
-        for action in [a for a in payment.actions if a.is_pending and a.updated_at <= cutoff]:
+        for action in [a for a in payment.actions if a.is_pending and a.updated_at < cutoff]:
             outcome = await self.acquirer.lookup_action(action.id)
             now = self.clock.now()
             if not settle_from_lookup(payment, action.id, outcome, now):
