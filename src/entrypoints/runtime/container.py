@@ -101,7 +101,7 @@ class Container(containers.DeclarativeContainer):
         ids=ids,
         fingerprinter=fingerprinter,
         policy=payment_policy,
-        capturer=capture_payment,
+        acquirer=bank,
     )
     process_payment = providers.Singleton(
         MeteredProcessPayment, inner=payment_processor, metrics=metrics

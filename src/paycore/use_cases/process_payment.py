@@ -6,6 +6,7 @@ from __future__ import annotations
 from copy import copy
 from dataclasses import dataclass
 
+from paycore.acquirer_actions import AcquirerActions
 from paycore.bank import AuthorizationRequest, Unavailable
 from paycore.errors import ActionsUnsupported, StalePayment, StorageUnavailable
 from paycore.idempotency import FirstAnswer, IdempotencyRecord
@@ -19,6 +20,7 @@ from paycore.ports import (
     UnitOfWork,
     UnitOfWorkFactory,
 )
+from paycore.use_cases.action_runner import ActionRunner
 from paycore.use_cases.capture_payment import CapturePayment, CapturePaymentCommand
 from paycore.use_cases.new_payment import new_payment, request_fingerprint
 from paycore.use_cases.replay import PaymentResult, replay_first_answer
@@ -43,15 +45,16 @@ class ProcessPayment:
     ids: IdGenerator
     fingerprinter: Fingerprinter
     policy: PaymentPolicy
-    # What `capture` runs; without it a request to capture at once is refused.
-    capturer: CapturePayment | None = None
+    # The bank's actions, for `capture`; without them a request to capture at once is
+    # refused before anything is charged.
+    acquirer: AcquirerActions | None = None
 
     async def __call__(self, command: ProcessPaymentCommand) -> PaymentResult:
         # One reading for all the request records before the bank call: the payment's
         # creation, the card's expiry check and the key's claim happen at one instant.
         received_at = self.clock.now()
-        if command.capture and self.capturer is None:
-            raise ActionsUnsupported("this gateway cannot capture payments")
+        if command.capture and not (self.acquirer and self.acquirer.supports_actions):
+            raise ActionsUnsupported("the acquiring bank cannot capture payments")
         valid = validate(command.request, self.policy, received_at.date())
         payment = new_payment(
             command.merchant_id,
@@ -97,8 +100,17 @@ class ProcessPayment:
     async def _capture(self, payment: Payment, key: str | None) -> Payment:
         """Capture everything; the key, which answers the authorized payment until then
         (a crash in between replays it), then answers the payment as the capture left it."""
-        assert self.capturer is not None, "checked before the payment was recorded"
-        captured = await self.capturer(CapturePaymentCommand(payment.merchant_id, payment.id))
+        assert self.acquirer is not None, "checked before the payment was recorded"
+        runner = ActionRunner(
+            uow=self.uow,
+            acquirer=self.acquirer,
+            cache=self.cache,
+            clock=self.clock,
+            ids=self.ids,
+            fingerprinter=self.fingerprinter,
+        )
+        command = CapturePaymentCommand(payment.merchant_id, payment.id)
+        captured = await CapturePayment(runner)(command)
         if key is not None:
             async with self.uow() as uow:
                 await self._answer_key(uow, captured.payment, key, None)

@@ -188,3 +188,10 @@ async def test_capture_must_be_a_boolean(client, auth) -> None:
     response = await client.post("/v1/payments", json=payment_body(capture="yes"), headers=auth)
     assert response.status_code == 400
     assert [e["field"] for e in response.json()["errors"]] == ["capture"]
+
+
+async def test_capture_true_on_a_bank_without_actions_charges_nothing(client, auth, bank) -> None:
+    bank.supports_actions = False
+    response = await client.post("/v1/payments", json=payment_body(capture=True), headers=auth)
+    assert (response.status_code, response.json()["type"]) == (422, PROBLEM + "actions-unsupported")
+    assert bank.authorize_calls == []

@@ -11,6 +11,7 @@ from adapters.memory import InMemoryBank
 from paycore import ActionStatus, ActionsUnsupported, IdempotencyKeyReused, PaymentStatus
 from paycore.bank import Unknown
 from paycore.use_cases import ProcessPayment, ProcessPaymentCommand
+from tests.unit.paycore.acquirers import FakeAcquirer
 from tests.unit.paycore.gateway import DECLINED_PAN, command
 from tests.unit.paycore.lifecycle_gateway import Lifecycle
 
@@ -21,7 +22,7 @@ def lifecycle() -> Lifecycle:
 
 
 def capturing(lifecycle: Lifecycle) -> ProcessPayment:
-    return replace(lifecycle.gateway.process, capturer=lifecycle.capture)
+    return replace(lifecycle.gateway.process, acquirer=lifecycle.acquirer)
 
 
 def to_capture(key: str | None = None, **overrides: object) -> ProcessPaymentCommand:
@@ -69,9 +70,15 @@ async def test_the_same_key_without_capture_is_another_request(lifecycle: Lifecy
         await process(command("order-1"))
 
 
-async def test_without_a_capturer_nothing_is_charged(lifecycle: Lifecycle) -> None:
+@pytest.mark.parametrize("supported", [None, False])
+async def test_a_bank_without_actions_charges_nothing(
+    lifecycle: Lifecycle, supported: bool | None
+) -> None:
+    process = lifecycle.gateway.process
+    if supported is not None:
+        process = replace(process, acquirer=FakeAcquirer(supports_actions=supported))
     with pytest.raises(ActionsUnsupported):
-        await lifecycle.gateway.process(to_capture())
+        await process(to_capture())
     bank = lifecycle.gateway.bank
     assert isinstance(bank, InMemoryBank)
     assert bank.authorize_calls == []
