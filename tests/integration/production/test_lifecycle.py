@@ -8,6 +8,7 @@ the bank applied, and that nothing was applied twice.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -18,7 +19,14 @@ from tests.integration.production.card_secrets import (
     CONCURRENT_REFUNDS_CARD,
     LIFECYCLE_CARD,
 )
-from tests.integration.production.clients import access_token, auth, eventually, payment_body
+from tests.integration.production.clients import (
+    MerchantCreation,
+    access_token,
+    auth,
+    eventually,
+    payment_body,
+)
+from tests.integration.production.processes import Service, start_all, stop_all
 from tests.integration.production.stack import Production
 
 pytestmark = pytest.mark.integration
@@ -154,3 +162,81 @@ def test_a_capture_the_bank_answers_too_late_is_pending_then_settles(
     final = eventually(lambda: status("Captured"), seconds=60)
     assert final["captured_amount"] == 1_357
     assert final["actions"][-1]["status"] == "Succeeded"
+
+
+@pytest.fixture
+def expiring_and_failing(production: Production) -> Iterator[tuple[Service, Service]]:
+    """Two more gateways on the package's database: one expiring authorizations after 1 s
+    (sweeping every 0.2 s), one whose bank answers every request 503."""
+    place = production.place
+    down_bank = place.banksim("bank-always-503", "--fail-rate", "1.0")
+    expiring = place.gateway(
+        "gateway-expiring",
+        place.env(production.bank.url, authorization_ttl="1", settle_interval="0.2"),
+    )
+    started = [down_bank, expiring]
+    try:
+        start_all([down_bank])
+        failing = place.gateway("gateway-bank-down", place.env(down_bank.url, bank_retries="0"))
+        started.append(failing)
+        start_all([expiring, failing])
+        yield expiring, failing
+    finally:
+        stop_all(started[::-1])
+
+
+def test_a_refund_the_bank_cannot_take_fails_and_changes_nothing_then_expiry(
+    production: Production, expiring_and_failing: tuple[Service, Service]
+) -> None:
+    expiring, failing = expiring_and_failing
+    url, bank = production.single.url, production.bank.url
+    headers = auth(access_token(url, production.merchant))
+    payment = authorize(url, headers, LIFECYCLE_CARD, 2_000)
+    assert act(url, headers, payment["id"], "captures").status_code == 201
+    available, held = account(bank, LIFECYCLE_CARD)
+
+    refused = act(failing.url, headers, payment["id"], "refunds", amount=500)
+    assert refused.status_code in (502, 503), refused.text
+    after = httpx.get(f"{url}/v1/payments/{payment['id']}", headers=headers, timeout=30).json()
+    assert after["status"] == "Captured" and after["refunded_amount"] == 0
+    assert after["actions"][-1]["type"] == "refund"
+    assert after["actions"][-1]["status"] == "Failed"
+    assert account(bank, LIFECYCLE_CARD) == (available, held)
+
+    # An authorization nobody captures expires (PAYGATE_AUTHORIZATION_TTL=1 s here);
+    # the captured payment above does not.
+    waiting = authorize(expiring.url, headers, LIFECYCLE_CARD, 700)
+
+    def expired() -> dict[str, Any] | None:
+        """the uncaptured authorization shows Expired"""
+        body = httpx.get(f"{url}/v1/payments/{waiting['id']}", headers=headers, timeout=30).json()
+        return body if body["status"] == "Expired" else None
+
+    eventually(expired, seconds=30)
+    kept = httpx.get(f"{url}/v1/payments/{payment['id']}", headers=headers, timeout=30).json()
+    assert kept["status"] == "Captured"
+    assert act(url, headers, waiting["id"], "captures").status_code == 409
+
+
+def test_the_limits_and_illegal_moves_answer_422_and_409_and_another_merchant_404(
+    production: Production,
+) -> None:
+    url = production.workers.url
+    headers = auth(access_token(url, production.merchant))
+    payment = authorize(url, headers, LIFECYCLE_CARD, 1_000)
+
+    assert act(url, headers, payment["id"], "refunds", amount=1).status_code == 409
+    assert act(url, headers, payment["id"], "captures", amount=1_001).status_code == 422
+    assert act(url, headers, payment["id"], "captures", amount=600).status_code == 201
+    assert act(url, headers, payment["id"], "captures", amount=400).status_code == 201
+    over = act(url, headers, payment["id"], "captures", amount=1)
+    assert over.status_code == 409  # fully captured: no capture is legal any more
+    assert act(url, headers, payment["id"], "voids").status_code == 409
+    assert act(url, headers, payment["id"], "refunds", amount=1_000).status_code == 201
+    assert act(url, headers, payment["id"], "refunds", amount=1).status_code == 409
+
+    other = MerchantCreation(
+        production.place.env(), f"other-{payment['id'][:8]}@example.com", production.place.folder
+    ).result()
+    theirs = auth(access_token(url, other))
+    assert act(url, theirs, payment["id"], "refunds", amount=1).status_code == 404
