@@ -6,26 +6,14 @@ keyed fingerprint); a Payment has no card number or CVV to leak in the first pla
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import msgspec
 
-from paycore.actions import ActionStatus, ActionType, PaymentAction
+from adapters.action_codec import ActionRecord, action_from_record, action_record, utc
 from paycore.card import CardSummary, Expiry
 from paycore.money import Money
 from paycore.payment import Payment, PaymentStatus
-
-
-class ActionRecord(msgspec.Struct, frozen=True, kw_only=True):
-    id: str
-    type: str
-    amount: int
-    status: str
-    reason: str | None
-    created_at: datetime
-    updated_at: datetime
-    idempotency_key: str | None
-    failure_reason: str | None
 
 
 class PaymentRecord(msgspec.Struct, frozen=True, kw_only=True):
@@ -66,7 +54,6 @@ ACTIONS_COLUMN = PAYMENT_COLUMNS.index("actions")
 
 _encoder = msgspec.json.Encoder()
 _decoder = msgspec.json.Decoder(PaymentRecord)
-_actions_decoder = msgspec.json.Decoder(list[ActionRecord])
 
 
 def to_record(payment: Payment) -> PaymentRecord:
@@ -94,7 +81,7 @@ def to_record(payment: Payment) -> PaymentRecord:
         updated_at=payment.updated_at,
         captured_amount=payment.captured_amount,
         refunded_amount=payment.refunded_amount,
-        actions=[_action_record(a) for a in payment.actions],
+        actions=[action_record(a) for a in payment.actions],
     )
 
 
@@ -110,8 +97,8 @@ def from_record(record: PaymentRecord) -> Payment:
             fingerprint=record.card_fingerprint,
         ),
         reference=record.reference,
-        created_at=_utc(record.created_at),
-        updated_at=_utc(record.updated_at),
+        created_at=utc(record.created_at),
+        updated_at=utc(record.updated_at),
         status=PaymentStatus(record.status),
         authorization_code=record.authorization_code,
         decline_reason=record.decline_reason,
@@ -120,49 +107,12 @@ def from_record(record: PaymentRecord) -> Payment:
         settlement_attempts=record.settlement_attempts,
         next_settlement_at=None
         if record.next_settlement_at is None
-        else _utc(record.next_settlement_at),
+        else utc(record.next_settlement_at),
         metadata=record.metadata,
         captured_amount=record.captured_amount,
         refunded_amount=record.refunded_amount,
-        actions=tuple(_action(a) for a in record.actions),
+        actions=tuple(action_from_record(a) for a in record.actions),
     )
-
-
-def _action_record(action: PaymentAction) -> ActionRecord:
-    return ActionRecord(
-        id=action.id,
-        type=action.type.value,
-        amount=action.amount,
-        status=action.status.value,
-        reason=action.reason,
-        created_at=action.created_at,
-        updated_at=action.updated_at,
-        idempotency_key=action.idempotency_key,
-        failure_reason=action.failure_reason,
-    )
-
-
-def _action(record: ActionRecord) -> PaymentAction:
-    return PaymentAction(
-        id=record.id,
-        type=ActionType(record.type),
-        amount=record.amount,
-        status=ActionStatus(record.status),
-        reason=record.reason,
-        created_at=_utc(record.created_at),
-        updated_at=_utc(record.updated_at),
-        idempotency_key=record.idempotency_key,
-        failure_reason=record.failure_reason,
-    )
-
-
-def encode_actions(actions: list[ActionRecord]) -> str:
-    """The actions as the stores' JSON column holds them: compact, keys in field order."""
-    return _encoder.encode(actions).decode()
-
-
-def decode_actions(data: bytes | str) -> list[ActionRecord]:
-    return _actions_decoder.decode(data)
 
 
 def to_row(payment: Payment) -> tuple[object, ...]:
@@ -181,8 +131,3 @@ def encode_json(payment: Payment) -> bytes:
 
 def decode_json(data: bytes | str) -> Payment:
     return from_record(_decoder.decode(data))
-
-
-def _utc(moment: datetime) -> datetime:
-    # Drivers hand back the session's zone; the domain speaks UTC.
-    return moment.astimezone(UTC)

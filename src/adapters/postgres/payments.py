@@ -6,11 +6,10 @@ from datetime import datetime
 
 from psycopg.types.json import Jsonb
 
+from adapters.action_codec import decode_actions, encode_actions
 from adapters.codec import (
     ACTIONS_COLUMN,
     PAYMENT_COLUMNS,
-    decode_actions,
-    encode_actions,
     from_row,
     to_row,
 )

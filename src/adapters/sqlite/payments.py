@@ -7,12 +7,11 @@ from datetime import datetime
 
 import msgspec
 
+from adapters.action_codec import decode_actions, encode_actions
 from adapters.codec import (
     ACTIONS_COLUMN,
     PAYMENT_COLUMNS,
     TIMESTAMP_COLUMNS,
-    decode_actions,
-    encode_actions,
     from_row,
     to_row,
 )

@@ -1,5 +1,5 @@
 """How a payment looks on the wire: the resource shape and the legacy envelopes, with the
-status outcomes.py gives each outcome of a payment request."""
+status the outcomes package gives each outcome of a payment request."""
 
 from __future__ import annotations
 

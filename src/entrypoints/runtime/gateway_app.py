@@ -12,7 +12,8 @@ from adapters.observability import GatewayMetrics
 from entrypoints.http.app import Lifespan, create_app
 from entrypoints.http.metered_payments import MeteredProcessPayment
 from entrypoints.http.services import Pingable
-from entrypoints.runtime.container import Container, lifespan_of, resolve
+from entrypoints.runtime.container import Container
+from entrypoints.runtime.container_use import lifespan_of, resolve
 from entrypoints.runtime.sweep import sweep_loop
 from entrypoints.runtime.sweep_jobs import expire_authorizations, settle_actions, settle_payments
 from paycore.use_cases import (

@@ -21,10 +21,10 @@ from paycore.ports import (
     UnitOfWorkFactory,
 )
 from paycore.use_cases.action_runner import ActionRunner
-from paycore.use_cases.capture_payment import CapturePayment, CapturePaymentCommand
-from paycore.use_cases.new_payment import new_payment, request_fingerprint
+from paycore.use_cases.capture_at_creation import capture_in_full, fingerprint_of
+from paycore.use_cases.new_payment import new_payment
 from paycore.use_cases.replay import PaymentResult, replay_first_answer
-from paycore.validation import PaymentPolicy, PaymentRequest, ValidPayment, validate
+from paycore.validation import PaymentPolicy, PaymentRequest, validate
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +68,7 @@ class ProcessPayment:
         # leaves a Pending payment that settlement resolves, never a dangling key.
         async with self.uow() as uow:
             if key is not None:
-                fingerprint = _fingerprint(valid, command.capture, self.fingerprinter)
+                fingerprint = fingerprint_of(valid, command.capture, self.fingerprinter)
                 claim = IdempotencyRecord(
                     command.merchant_id, key, fingerprint, payment.id, received_at
                 )
@@ -98,8 +98,6 @@ class ProcessPayment:
         return PaymentResult(payment, retry_after_seconds=retry_after)
 
     async def _capture(self, payment: Payment, key: str | None) -> Payment:
-        """Capture everything; the key, which answers the authorized payment until then
-        (a crash in between replays it), then answers the payment as the capture left it."""
         assert self.acquirer is not None, "checked before the payment was recorded"
         runner = ActionRunner(
             uow=self.uow,
@@ -109,13 +107,7 @@ class ProcessPayment:
             ids=self.ids,
             fingerprinter=self.fingerprinter,
         )
-        command = CapturePaymentCommand(payment.merchant_id, payment.id)
-        captured = await CapturePayment(runner)(command)
-        if key is not None:
-            async with self.uow() as uow:
-                await self._answer_key(uow, captured.payment, key, None)
-                await uow.commit()
-        return captured.payment
+        return await capture_in_full(runner, self.uow, payment, key)
 
     async def _record_on_a_fresh_unit_if_needed(
         self, payment: Payment, key: str | None, retry_after: int | None
@@ -159,12 +151,3 @@ class ProcessPayment:
             await uow.idempotency.complete(
                 FirstAnswer(payment.merchant_id, key, payment, retry_after)
             )
-
-
-def _fingerprint(valid: ValidPayment, capture: bool, fingerprinter: Fingerprinter) -> str:
-    """Capturing at once is another request than only authorizing, under the same key.
-    A plain payment keeps the fingerprint it always had."""
-    fingerprint = request_fingerprint(valid, fingerprinter)
-    return (
-        fingerprinter.fingerprint(f"{fingerprint}\x1fcapture".encode()) if capture else fingerprint
-    )

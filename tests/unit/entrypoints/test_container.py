@@ -9,7 +9,7 @@ from dependency_injector import providers
 
 from adapters.memory import InMemoryStore
 from entrypoints.runtime.admin import migrate
-from entrypoints.runtime.container import build_container, resolve, task_container
+from entrypoints.runtime.container_use import build_container, resolve, task_container
 from entrypoints.runtime.settings import Settings
 from paycore.use_cases import (
     Authenticate,
