@@ -6,10 +6,11 @@ keyed fingerprint); a Payment has no card number or CVV to leak in the first pla
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import msgspec
 
+from adapters.action_codec import ActionRecord, action_from_record, action_record, utc
 from paycore.card import CardSummary, Expiry
 from paycore.money import Money
 from paycore.payment import Payment, PaymentStatus
@@ -38,10 +39,18 @@ class PaymentRecord(msgspec.Struct, frozen=True, kw_only=True):
     next_settlement_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    # Records written before the lifecycle existed (rows upgraded from migration 0004,
+    # cached copies, idempotency snapshots) hold a payment no action has touched.
+    captured_amount: int = 0
+    refunded_amount: int = 0
+    # Oldest first, as the payment holds them.
+    actions: list[ActionRecord] = []
 
 
 PAYMENT_COLUMNS: tuple[str, ...] = PaymentRecord.__struct_fields__
 TIMESTAMP_COLUMNS = frozenset({"next_settlement_at", "created_at", "updated_at"})
+# Stored in one JSON column: see the stores' migration 0005 for why, and what guards it.
+ACTIONS_COLUMN = PAYMENT_COLUMNS.index("actions")
 
 _encoder = msgspec.json.Encoder()
 _decoder = msgspec.json.Decoder(PaymentRecord)
@@ -70,6 +79,9 @@ def to_record(payment: Payment) -> PaymentRecord:
         next_settlement_at=payment.next_settlement_at,
         created_at=payment.created_at,
         updated_at=payment.updated_at,
+        captured_amount=payment.captured_amount,
+        refunded_amount=payment.refunded_amount,
+        actions=[action_record(a) for a in payment.actions],
     )
 
 
@@ -85,8 +97,8 @@ def from_record(record: PaymentRecord) -> Payment:
             fingerprint=record.card_fingerprint,
         ),
         reference=record.reference,
-        created_at=_utc(record.created_at),
-        updated_at=_utc(record.updated_at),
+        created_at=utc(record.created_at),
+        updated_at=utc(record.updated_at),
         status=PaymentStatus(record.status),
         authorization_code=record.authorization_code,
         decline_reason=record.decline_reason,
@@ -95,8 +107,11 @@ def from_record(record: PaymentRecord) -> Payment:
         settlement_attempts=record.settlement_attempts,
         next_settlement_at=None
         if record.next_settlement_at is None
-        else _utc(record.next_settlement_at),
+        else utc(record.next_settlement_at),
         metadata=record.metadata,
+        captured_amount=record.captured_amount,
+        refunded_amount=record.refunded_amount,
+        actions=tuple(action_from_record(a) for a in record.actions),
     )
 
 
@@ -116,8 +131,3 @@ def encode_json(payment: Payment) -> bytes:
 
 def decode_json(data: bytes | str) -> Payment:
     return from_record(_decoder.decode(data))
-
-
-def _utc(moment: datetime) -> datetime:
-    # Drivers hand back the session's zone; the domain speaks UTC.
-    return moment.astimezone(UTC)

@@ -73,3 +73,15 @@ class MerchantExists(PaycoreError):
 
 class InvalidEmail(PaycoreError):
     """Not something that looks like an email address."""
+
+
+class InvalidPaymentState(IllegalTransition):
+    """The payment's status, or an action in flight on it, does not allow this action."""
+
+
+class AmountTooLarge(PaycoreError):
+    """More than is left to capture, or to refund, on this payment."""
+
+
+class ActionsUnsupported(PaycoreError):
+    """The acquiring bank in use cannot capture, void or refund payments."""

@@ -3,30 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
-from enum import StrEnum
+from datetime import datetime, timedelta
 from typing import cast
 
+from paycore.actions import ActionType, PaymentAction
 from paycore.bank import Authorized, BankOutcome, Declined, NotFound, Unavailable
 from paycore.card import CardSummary
-from paycore.errors import IllegalTransition
+from paycore.errors import IllegalTransition, InvalidPaymentState
 
 # Re-exported: a failure's reason is part of what a payment is.
 from paycore.failure_reason import FailureReason as FailureReason
+from paycore.lifecycle import PaymentLifecycle
 from paycore.metadata import Metadata
 from paycore.money import Money
-
-
-class PaymentStatus(StrEnum):
-    PENDING = "Pending"
-    AUTHORIZED = "Authorized"
-    DECLINED = "Declined"
-    FAILED = "Failed"
-
-    @property
-    def is_terminal(self) -> bool:
-        return self is not PaymentStatus.PENDING
-
+from paycore.payment_status import PaymentStatus as PaymentStatus
 
 LEGAL_TRANSITIONS: dict[PaymentStatus, frozenset[PaymentStatus]] = {
     PaymentStatus.PENDING: frozenset(
@@ -35,11 +25,28 @@ LEGAL_TRANSITIONS: dict[PaymentStatus, frozenset[PaymentStatus]] = {
     PaymentStatus.AUTHORIZED: frozenset(),
     PaymentStatus.DECLINED: frozenset(),
     PaymentStatus.FAILED: frozenset(),
+    # Past authorization, a payment moves only through actions (ACCEPTED_ACTIONS) and expiry.
+    PaymentStatus.PARTIALLY_CAPTURED: frozenset(),
+    PaymentStatus.CAPTURED: frozenset(),
+    PaymentStatus.VOIDED: frozenset(),
+    PaymentStatus.PARTIALLY_REFUNDED: frozenset(),
+    PaymentStatus.REFUNDED: frozenset(),
+    PaymentStatus.EXPIRED: frozenset(),
 }
+
+# Which actions each status takes; any status missing here takes none.
+ACCEPTED_ACTIONS: dict[PaymentStatus, frozenset[ActionType]] = {
+    PaymentStatus.AUTHORIZED: frozenset({ActionType.CAPTURE, ActionType.VOID}),
+    PaymentStatus.PARTIALLY_CAPTURED: frozenset({ActionType.CAPTURE, ActionType.REFUND}),
+    PaymentStatus.CAPTURED: frozenset({ActionType.REFUND}),
+    PaymentStatus.PARTIALLY_REFUNDED: frozenset({ActionType.REFUND}),
+}
+
+DEFAULT_AUTHORIZATION_TTL = timedelta(days=7)
 
 
 @dataclass(eq=False, slots=True)
-class Payment:
+class Payment(PaymentLifecycle):
     id: str
     merchant_id: str
     amount: Money
@@ -57,6 +64,11 @@ class Payment:
     next_settlement_at: datetime | None = field(default=None)
     # The merchant's labels, checked by validation; frozen here (see __setattr__).
     metadata: dict[str, str] = field(default_factory=dict)
+    # The lifecycle, in minor units: 0 <= refunded <= captured <= amount, always. The
+    # defaults are a payment no action has touched (and what stores without them load).
+    captured_amount: int = 0
+    refunded_amount: int = 0
+    actions: tuple[PaymentAction, ...] = ()
 
     def __setattr__(self, name: str, value: object) -> None:
         if name == "metadata":
@@ -120,3 +132,32 @@ class Payment:
         self.updated_at = at
         self.next_settlement_at = None
         self.version += 1
+
+    def expire(self, at: datetime, ttl: timedelta = DEFAULT_AUTHORIZATION_TTL) -> None:
+        """Let an uncaptured authorization lapse once `ttl` has passed since it was made."""
+        if self.status is not PaymentStatus.AUTHORIZED or any(a.is_pending for a in self.actions):
+            raise InvalidPaymentState(f"payment {self.id} ({self.status}) cannot expire")
+        if at < self.created_at + ttl:
+            raise IllegalTransition(
+                f"payment {self.id} is authorized until {self.created_at + ttl}"
+            )
+        self.status = PaymentStatus.EXPIRED
+        self._lifecycle_changed(at)
+
+    def _accepts(self, action_type: ActionType) -> bool:
+        return action_type in ACCEPTED_ACTIONS.get(self.status, frozenset())
+
+    def _apply_success(self, action: PaymentAction) -> None:
+        if action.type is ActionType.VOID:
+            self.status = PaymentStatus.VOIDED
+            return
+        if action.type is ActionType.CAPTURE:
+            self.captured_amount += action.amount
+        else:
+            self.refunded_amount += action.amount
+        if self.refunded_amount:
+            fully = self.refunded_amount == self.captured_amount
+            self.status = PaymentStatus.REFUNDED if fully else PaymentStatus.PARTIALLY_REFUNDED
+        else:
+            fully = self.captured_amount == self.amount.minor
+            self.status = PaymentStatus.CAPTURED if fully else PaymentStatus.PARTIALLY_CAPTURED

@@ -1,40 +1,34 @@
-"""HttpAcquiringBank: the AcquiringBank port over the bank's HTTP API (API.md section 5)."""
+"""HttpAcquiringBank: the AcquiringBank and AcquirerActions ports over the bank's HTTP API
+(API.md section 5)."""
 
 from __future__ import annotations
 
-import asyncio
 import random
-import time
-from collections.abc import Callable
 from urllib.parse import quote
 
-import httpx
 import structlog
 
-from adapters.bank.breaker import BankBreaker, BreakerState
-from adapters.bank.config import BankClientConfig
-from adapters.bank.faults import TRANSPORT_ERRORS, failure_reply
-from adapters.bank.observer import (
-    BankObserver,
-    NullObserver,
-    Operation,
-    outcome_label,
-    outcome_reason,
+from adapters.bank.action_replies import (
+    action_lookup_reply,
+    action_reply,
+    encode_amount,
+    is_missing_route,
 )
-from adapters.bank.replies import OutcomeT, Reply, authorization_reply, encode_charge, lookup_reply
-from adapters.bank.retry import Backoff, Tally, with_retries
-from adapters.bank.transport import build_http_client
+from adapters.bank.breaker import BreakerState
+from adapters.bank.caller import BankCaller
+from adapters.bank.config import BankClientConfig
+from adapters.bank.observer import BankObserver, NullObserver, Operation
+from adapters.bank.replies import Reply, authorization_reply, encode_charge, lookup_reply
+from paycore.acquirer_actions import ActionLookupOutcome, ActionOutcome, ActionRequest
 from paycore.bank import AuthorizationRequest, BankOutcome, LookupOutcome
 
 log = structlog.get_logger("adapters.bank")
 
 
 class HttpAcquiringBank:
-    """One pooled HTTP client, retries only where the bank provably did nothing, a breaker.
+    """One pooled HTTP client, retries only where repeating is safe, a breaker.
 
-    Construction does no I/O and needs no event loop. The HTTP client is created in the
-    running loop by `start()` or, lazily, by the first call; `aclose()` closes it and must
-    run in that same loop (the aiohttp session is bound to it).
+    Construction does no I/O and needs no event loop (see BankCaller).
     """
 
     def __init__(
@@ -44,30 +38,25 @@ class HttpAcquiringBank:
         observer: BankObserver | None = None,
         rng: random.Random | None = None,
     ) -> None:
-        self._config = config
-        self._observer = observer or NullObserver()
-        self._backoff = Backoff(config.backoff_base, config.backoff_max, rng or random.Random())  # noqa: S311
-        self._breaker = BankBreaker(
-            threshold=config.breaker_threshold,
-            reset_seconds=config.breaker_reset,
-            probes=config.breaker_half_open_probes,
-            on_change=self._breaker_changed,
-        )
-        self._http: httpx.AsyncClient | None = None
+        self._caller = BankCaller(config, observer or NullObserver(), rng or random.Random())  # noqa: S311
+        self._supports_actions = config.actions
 
     @property
     def breaker_state(self) -> BreakerState:
-        return self._breaker.state
+        return self._caller.breaker_state
+
+    @property
+    def supports_actions(self) -> bool:
+        """Configured, and turned off for the process by the first sign that the bank has
+        no action routes (an authorize-only bank)."""
+        return self._supports_actions
 
     async def start(self) -> None:
         """Optional: create the HTTP client and the breaker now rather than on first use."""
-        self._client()
-        await self._breaker.start()
+        await self._caller.start()
 
     async def aclose(self) -> None:
-        if self._http is not None:
-            await self._http.aclose()
-            self._http = None
+        await self._caller.aclose()
 
     async def authorize(self, request: AuthorizationRequest) -> BankOutcome:
         key = request.idempotency_key
@@ -75,72 +64,48 @@ class HttpAcquiringBank:
         headers = {"Idempotency-Key": key}
         body = encode_charge(request)
         context = {"payment_id": key, "card_last4": request.card.number[-4:]}
-        return await self._call(
+        return await self._caller.call(
             "authorize", "POST", "/payments", authorization_reply, context, headers, body
         )
 
     async def lookup(self, idempotency_key: str) -> LookupOutcome:
         path = f"/payments/{quote(idempotency_key, safe='')}"
         context = {"payment_id": idempotency_key}
-        return await self._call("lookup", "GET", path, lookup_reply, context, {}, None)
+        return await self._caller.call("lookup", "GET", path, lookup_reply, context, {})
 
-    async def _call(
-        self,
-        operation: Operation,
-        method: str,
-        path: str,
-        read: Callable[[int, bytes], Reply[OutcomeT]],
-        context: dict[str, str],
-        headers: dict[str, str],
-        body: bytes | None,
-    ) -> OutcomeT:
-        started = time.perf_counter()
-        tally = Tally()
+    async def capture(self, request: ActionRequest) -> ActionOutcome:
+        return await self._act("capture", "captures", request, encode_amount(request.amount.minor))
 
-        # Read timeouts restart with every byte received; this caps a whole attempt, so a
-        # bank that drips its answer still turns into Unknown on time.
-        deadline = self._config.connect_timeout + self._config.timeout
+    async def void(self, request: ActionRequest) -> ActionOutcome:
+        return await self._act("void", "voids", request, None)
 
-        async def send() -> Reply[OutcomeT]:
-            try:
-                async with asyncio.timeout(deadline):
-                    response = await self._client().request(
-                        method, path, headers=headers, content=body
-                    )
-            except TRANSPORT_ERRORS as exc:
-                return failure_reply(exc)
-            return read(response.status_code, response.content)
+    async def refund(self, request: ActionRequest) -> ActionOutcome:
+        return await self._act("refund", "refunds", request, encode_amount(request.amount.minor))
 
-        def on_retry(retry: int, reply: Reply[OutcomeT], delay: float) -> None:
-            log.warning(
-                "bank.retry", operation=operation, retry=retry, cause=outcome_label(reply.outcome),
-                delay_ms=round(delay * 1000, 1), **context,
-            )  # fmt: skip
-            self._observer.retried(operation, reply.outcome)
-
-        outcome = await self._breaker.call(
-            lambda: with_retries(
-                send,
-                retries=self._config.retries,
-                backoff=self._backoff,
-                tally=tally,
-                on_retry=on_retry,
-            )
+    async def lookup_action(self, action_id: str) -> ActionLookupOutcome:
+        path = f"/actions/{quote(action_id, safe='')}"
+        context = {"action_id": action_id}
+        return await self._caller.call(
+            "lookup_action", "GET", path, action_lookup_reply, context, {}
         )
-        latency = time.perf_counter() - started
-        log.info(
-            f"bank.{operation}.outcome", outcome=outcome_label(outcome),
-            reason=outcome_reason(outcome), latency_ms=round(latency * 1000, 2),
-            attempts=tally.attempts, **context,
-        )  # fmt: skip
-        self._observer.call_finished(operation, outcome, latency, tally.attempts)
-        return outcome
 
-    def _client(self) -> httpx.AsyncClient:
-        if self._http is None:
-            self._http = build_http_client(self._config)
-        return self._http
+    async def _act(
+        self, operation: Operation, route: str, request: ActionRequest, body: bytes | None
+    ) -> ActionOutcome:
+        code = quote(request.authorization_code or "", safe="")
+        path = f"/payments/{code}/{route}"
+        # The action's id on every attempt: the bank applies a repeat at most once.
+        headers = {"Idempotency-Key": request.action_id, "Content-Type": "application/json"}
+        context = {"payment_id": request.payment_id, "action_id": request.action_id}
 
-    def _breaker_changed(self, state: BreakerState) -> None:
-        log.warning("bank.breaker.state_change", state=state)
-        self._observer.breaker_changed(state)
+        def read(status: int, content: bytes) -> Reply[ActionOutcome]:
+            if is_missing_route(status, content):
+                self._no_action_routes()
+            return action_reply(status, content)
+
+        return await self._caller.call(operation, "POST", path, read, context, headers, body)
+
+    def _no_action_routes(self) -> None:
+        if self._supports_actions:
+            log.warning("bank.actions.unsupported", detail="the bank has no action routes")
+        self._supports_actions = False

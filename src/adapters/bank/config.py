@@ -20,6 +20,8 @@ class BankClientConfig:
     # Calls let through at once when the reset time has passed; the rest still fail fast.
     breaker_half_open_probes: int = 1
     max_connections: int = 100
+    # False for a bank that can only authorize (no capture, void or refund routes).
+    actions: bool = True
 
     def __post_init__(self) -> None:
         if not self.base_url.startswith(("http://", "https://")):

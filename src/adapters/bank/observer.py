@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from typing import Literal, Protocol
 
-from paycore.bank import LookupOutcome, Unavailable
+from adapters.bank.replies import AnyOutcome
+from paycore.bank import Unavailable
 
-Operation = Literal["authorize", "lookup"]
+Operation = Literal["authorize", "lookup", "capture", "void", "refund", "lookup_action"]
+ACTION_OPERATIONS: frozenset[Operation] = frozenset({"capture", "void", "refund"})
 
 
-def outcome_label(outcome: LookupOutcome) -> str:
+def outcome_label(outcome: AnyOutcome) -> str:
     """A short, bounded label: "authorized", "unavailable", "not_found", ..."""
     return {
         "Authorized": "authorized",
@@ -22,21 +24,23 @@ def outcome_label(outcome: LookupOutcome) -> str:
         "Unknown": "unknown",
         "NotFound": "not_found",
         "LookupUnsupported": "lookup_unsupported",
+        "ActionSucceeded": "succeeded",
+        "ActionRefused": "refused",
     }[type(outcome).__name__]
 
 
-def outcome_reason(outcome: LookupOutcome) -> str | None:
+def outcome_reason(outcome: AnyOutcome) -> str | None:
     return str(outcome.reason) if isinstance(outcome, Unavailable) else None
 
 
 class BankObserver(Protocol):
     def call_finished(
-        self, operation: Operation, outcome: LookupOutcome, latency_seconds: float, attempts: int
+        self, operation: Operation, outcome: AnyOutcome, latency_seconds: float, attempts: int
     ) -> None:
-        """One authorize or lookup is over; `attempts` is 0 when the open circuit stopped it."""
+        """One call is over; `attempts` is 0 when the open circuit stopped it."""
         ...
 
-    def retried(self, operation: Operation, cause: LookupOutcome) -> None:
+    def retried(self, operation: Operation, cause: AnyOutcome) -> None:
         """A call is about to be repeated after `cause` (a 503 or a refused connection)."""
         ...
 
@@ -47,11 +51,11 @@ class BankObserver(Protocol):
 
 class NullObserver:
     def call_finished(
-        self, operation: Operation, outcome: LookupOutcome, latency_seconds: float, attempts: int
+        self, operation: Operation, outcome: AnyOutcome, latency_seconds: float, attempts: int
     ) -> None:
         pass
 
-    def retried(self, operation: Operation, cause: LookupOutcome) -> None:
+    def retried(self, operation: Operation, cause: AnyOutcome) -> None:
         pass
 
     def breaker_changed(self, state: str) -> None:

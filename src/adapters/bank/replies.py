@@ -11,6 +11,7 @@ from typing import Generic, TypeVar
 
 import msgspec
 
+from paycore.acquirer_actions import ActionLookupOutcome, ActionOutcome
 from paycore.bank import (
     AuthorizationRequest,
     Authorized,
@@ -24,13 +25,14 @@ from paycore.bank import (
 )
 from paycore.payment import FailureReason
 
-OutcomeT = TypeVar("OutcomeT", BankOutcome, LookupOutcome)
-_Outcome_co = TypeVar("_Outcome_co", bound=LookupOutcome, covariant=True)
+OutcomeT = TypeVar("OutcomeT", BankOutcome, LookupOutcome, ActionOutcome, ActionLookupOutcome)
+AnyOutcome = LookupOutcome | ActionLookupOutcome
+_Outcome_co = TypeVar("_Outcome_co", bound=AnyOutcome, covariant=True)
 
 # Route answers of a bank that has no lookup endpoint (the plain challenge simulator). A 404
 # means "never seen" only with the contract's error body (a JSON object with error_message):
 # a web framework's route-not-found 404 has none.
-_NO_LOOKUP_ROUTE = frozenset({400, 404, 405, 501})
+NO_ROUTE_STATUSES = frozenset({400, 404, 405, 501})
 # A lookup record of a request the bank refused: nothing was charged under that key.
 _REFUSED_STATUSES = frozenset({"unavailable", "failed", "error", "rejected", "503"})
 
@@ -78,7 +80,7 @@ def authorization_reply(status: int, body: bytes) -> Reply[BankOutcome]:
         # The bank said yes or no, we cannot read which: it may have charged. Unknown keeps
         # the payment Pending for settlement instead of telling the merchant "nothing charged".
         return Reply(decided or Unknown(f"unreadable {status} answer from the bank"))
-    return _error_reply(status)
+    return error_reply(status)
 
 
 def lookup_reply(status: int, body: bytes) -> Reply[LookupOutcome]:
@@ -93,12 +95,12 @@ def lookup_reply(status: int, body: bytes) -> Reply[LookupOutcome]:
         return Reply(decided or Unknown(f"unreadable {status} lookup answer from the bank"))
     if status == 404 and answer is not None and _is_contract_error(answer):
         return Reply(NotFound())
-    if status in _NO_LOOKUP_ROUTE:
+    if status in NO_ROUTE_STATUSES:
         return Reply(LookupUnsupported())
-    return _error_reply(status)
+    return error_reply(status)
 
 
-def _error_reply(status: int) -> Reply[Unavailable]:
+def error_reply(status: int) -> Reply[Unavailable]:
     if status == 503:
         return Reply(Unavailable(FailureReason.BANK_UNAVAILABLE), retryable=True, bank_down=True)
     # Any other 5xx is a sick bank too: it counts toward the breaker, but is not retried.

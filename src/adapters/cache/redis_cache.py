@@ -9,7 +9,8 @@ A status read never goes back in time, within these exact bounds:
   reads that payment as a miss until it writes it again or the older copy has expired.
 - Not covered: while Redis stays up, a write lost by one process (a timeout, a partition)
   leaves the previous Pending copy readable by the *other* processes until its TTL,
-  `pending_ttl_seconds` (5 s). Settled entries never change, so are never stale.
+  `pending_ttl_seconds` (5 s), as is a payment holding a Pending action (the sweep may
+  settle it at any time). Other entries change only when their merchant acts on them.
 A cached read is one GET and a prefix comparison; the run id costs one INFO per new
 connection, not per command.
 """
@@ -117,10 +118,12 @@ class RedisPaymentCache:
         if self._sitting_out():
             self._unwritten.add(key)
             return
-        # A settled payment never changes again; a Pending one will. If the write of its
-        # settlement is lost (a timeout while Redis is slow), a short life bounds how long
-        # another gateway process can read the stale Pending copy.
-        ttl_ms = self._ttl_ms if payment.status.is_terminal else self._pending_ttl_ms
+        # A Pending payment, or one holding a Pending action, will change without a
+        # merchant asking. If the write of its settlement is lost (a timeout while Redis
+        # is slow), a short life bounds how long another gateway process reads the stale
+        # copy.
+        settled = payment.status.is_terminal and not any(a.is_pending for a in payment.actions)
+        ttl_ms = self._ttl_ms if settled else self._pending_ttl_ms
         value = self._run.stamped(encode_json(payment))
         try:
             await self._put_script(keys=[key], args=[value, payment.version, ttl_ms])

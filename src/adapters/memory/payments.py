@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from datetime import datetime
 
 from adapters.memory.state import InMemoryState
@@ -43,6 +44,25 @@ class InMemoryPaymentRepository:
         ]
         return sorted(due, key=lambda p: p.created_at)[:limit]
 
+    async def with_pending_actions(self, updated_before: datetime, limit: int) -> list[Payment]:
+        found = [
+            p
+            for p in self._store.payments.values()
+            if any(a.is_pending for a in p.actions) and p.updated_at < updated_before
+        ]
+        return _oldest_first(found, lambda p: (p.updated_at, p.id), limit)
+
+    async def authorized_before(self, created_before: datetime, limit: int) -> list[Payment]:
+        found = [
+            p
+            for p in self._store.payments.values()
+            if p.status is PaymentStatus.AUTHORIZED
+            and p.created_at < created_before
+            and p.captured_amount == 0
+            and not any(a.is_pending for a in p.actions)
+        ]
+        return _oldest_first(found, lambda p: (p.created_at, p.id), limit)
+
     async def list_for_merchant(self, query: PaymentQuery) -> list[Payment]:
         # A full scan: fine for tests and experiments, which is all this adapter is for.
         visible = {**self._store.payments, **self.staged}.values()
@@ -66,3 +86,9 @@ class InMemoryPaymentRepository:
     def forget_staged(self) -> None:
         self.staged.clear()
         self.saved.clear()
+
+
+def _oldest_first(
+    payments: list[Payment], key: Callable[[Payment], tuple[datetime, str]], limit: int
+) -> list[Payment]:
+    return [copy.deepcopy(p) for p in sorted(payments, key=key)[:limit]]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from adapters.bank.observer import Operation, outcome_label
+from adapters.bank.observer import ACTION_OPERATIONS, Operation, outcome_label
+from adapters.bank.replies import AnyOutcome
 from adapters.observability.metrics import GatewayMetrics
-from paycore.bank import LookupOutcome
 
 
 class PrometheusBankObserver:
@@ -12,13 +12,14 @@ class PrometheusBankObserver:
         self._metrics = metrics
 
     def call_finished(
-        self, operation: Operation, outcome: LookupOutcome, latency_seconds: float, attempts: int
+        self, operation: Operation, outcome: AnyOutcome, latency_seconds: float, attempts: int
     ) -> None:
-        self._metrics.bank_latency.labels(operation, outcome_label(outcome)).observe(
-            latency_seconds
-        )
+        label = outcome_label(outcome)
+        self._metrics.bank_latency.labels(operation, label).observe(latency_seconds)
+        if operation in ACTION_OPERATIONS:
+            self._metrics.payment_actions.labels(operation, label).inc()
 
-    def retried(self, operation: Operation, cause: LookupOutcome) -> None:
+    def retried(self, operation: Operation, cause: AnyOutcome) -> None:
         self._metrics.bank_retries.labels(operation).inc()
 
     def breaker_changed(self, state: str) -> None:

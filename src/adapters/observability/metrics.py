@@ -58,6 +58,17 @@ class GatewayMetrics:
             ["operation"],
             registry=r,
         )
+        self.payment_actions = Counter(
+            "paygate_payment_actions",
+            "Captures, voids and refunds sent to the bank, by type and outcome",
+            ["type", "outcome"],
+            registry=r,
+        )
+        self.expired_authorizations = Counter(
+            "paygate_expired_authorizations",
+            "Authorizations that lapsed uncaptured",
+            registry=r,
+        )
         self.breaker_state = Gauge(
             "paygate_circuit_breaker_state",
             "Bank circuit: 0 closed, 1 half-open, 2 open",

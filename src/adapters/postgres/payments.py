@@ -6,7 +6,13 @@ from datetime import datetime
 
 from psycopg.types.json import Jsonb
 
-from adapters.codec import PAYMENT_COLUMNS, from_row, to_row
+from adapters.action_codec import decode_actions, encode_actions
+from adapters.codec import (
+    ACTIONS_COLUMN,
+    PAYMENT_COLUMNS,
+    from_row,
+    to_row,
+)
 from adapters.listing_sql import list_statement
 from adapters.postgres.ids import is_uuid
 from adapters.postgres.statements import PostgresStatements
@@ -17,7 +23,9 @@ from paycore.payment import Payment
 # Built only from the codec's constant column names (hence noqa: S608 below).
 _UUID_COLUMNS = frozenset({"id", "merchant_id"})
 _METADATA = PAYMENT_COLUMNS.index("metadata")
-_SELECTED = ", ".join(f"{c}::text" if c in _UUID_COLUMNS else c for c in PAYMENT_COLUMNS)
+# Ids and actions read as text: the codec decodes the actions' JSON straight into records.
+_TEXT_COLUMNS = _UUID_COLUMNS | {"actions"}
+_SELECTED = ", ".join(f"{c}::text" if c in _TEXT_COLUMNS else c for c in PAYMENT_COLUMNS)
 _INSERT = (
     f"INSERT INTO payments ({', '.join(PAYMENT_COLUMNS)}) "  # noqa: S608
     f"VALUES ({', '.join('%s' for _ in PAYMENT_COLUMNS)})"
@@ -31,6 +39,18 @@ _SELECT_DUE = (
     f"SELECT {_SELECTED} FROM payments WHERE status = 'Pending' AND created_at < %s "  # noqa: S608
     "AND (next_settlement_at IS NULL OR next_settlement_at <= %s) "
     "ORDER BY created_at, id LIMIT %s"
+)
+# The partial indexes of migration 0005 hold exactly the rows these predicates admit.
+# Ordered by qualified columns: a bare `id` would sort by the selected `id::text`.
+_HOLDS_PENDING_ACTION = """actions @> '[{"status": "Pending"}]'"""
+_SELECT_WITH_PENDING_ACTIONS = (
+    f"SELECT {_SELECTED} FROM payments WHERE {_HOLDS_PENDING_ACTION} "  # noqa: S608
+    "AND updated_at < %s ORDER BY payments.updated_at, payments.id LIMIT %s"
+)
+_SELECT_AUTHORIZED = (
+    f"SELECT {_SELECTED} FROM payments WHERE status = 'Authorized' "  # noqa: S608
+    f"AND created_at < %s AND captured_amount = 0 AND NOT {_HOLDS_PENDING_ACTION} "
+    "ORDER BY payments.created_at, payments.id LIMIT %s"
 )
 
 
@@ -46,7 +66,7 @@ class PostgresPaymentRepository:
             return None
         cursor = await self._statements.read(_SELECT_ONE, (merchant_id, payment_id))
         row = await cursor.fetchone()
-        return None if row is None else from_row(row)
+        return None if row is None else _from_sql(row)
 
     async def save(self, payment: Payment) -> None:
         params = (*_to_sql(payment), payment.id, payment.version - 1)
@@ -57,20 +77,35 @@ class PostgresPaymentRepository:
         self, created_before: datetime, now: datetime, limit: int
     ) -> list[Payment]:
         cursor = await self._statements.read(_SELECT_DUE, (created_before, now, limit))
-        return [from_row(row) for row in await cursor.fetchall()]
+        return [_from_sql(row) for row in await cursor.fetchall()]
+
+    async def with_pending_actions(self, updated_before: datetime, limit: int) -> list[Payment]:
+        cursor = await self._statements.read(_SELECT_WITH_PENDING_ACTIONS, (updated_before, limit))
+        return [_from_sql(row) for row in await cursor.fetchall()]
+
+    async def authorized_before(self, created_before: datetime, limit: int) -> list[Payment]:
+        cursor = await self._statements.read(_SELECT_AUTHORIZED, (created_before, limit))
+        return [_from_sql(row) for row in await cursor.fetchall()]
 
     async def list_for_merchant(self, query: PaymentQuery) -> list[Payment]:
         if not is_uuid(query.merchant_id):
             return []
         sql, params = list_statement(query, columns=_SELECTED, placeholder="%s", moment=_same)
         cursor = await self._statements.read(sql, tuple(params))
-        return [from_row(row) for row in await cursor.fetchall()]
+        return [_from_sql(row) for row in await cursor.fetchall()]
 
 
 def _to_sql(payment: Payment) -> tuple[object, ...]:
     values = list(to_row(payment))
     values[_METADATA] = Jsonb(values[_METADATA])  # a dict is no parameter without its type
+    values[ACTIONS_COLUMN] = Jsonb(values[ACTIONS_COLUMN], dumps=encode_actions)
     return tuple(values)
+
+
+def _from_sql(row: tuple[object, ...]) -> Payment:
+    values = list(row)
+    values[ACTIONS_COLUMN] = decode_actions(values[ACTIONS_COLUMN])  # type: ignore[arg-type]
+    return from_row(values)
 
 
 def _same(moment: datetime) -> datetime:

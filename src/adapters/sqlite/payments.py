@@ -7,7 +7,14 @@ from datetime import datetime
 
 import msgspec
 
-from adapters.codec import PAYMENT_COLUMNS, TIMESTAMP_COLUMNS, from_row, to_row
+from adapters.action_codec import decode_actions, encode_actions
+from adapters.codec import (
+    ACTIONS_COLUMN,
+    PAYMENT_COLUMNS,
+    TIMESTAMP_COLUMNS,
+    from_row,
+    to_row,
+)
 from adapters.listing_sql import list_statement
 from adapters.sqlite.statements import SqliteStatements
 from adapters.sqlite.timestamps import from_micros, to_micros
@@ -30,6 +37,18 @@ _SELECT_ONE = f"SELECT {_COLUMNS} FROM payments WHERE merchant_id = ? AND id = ?
 _SELECT_DUE = (
     f"SELECT {_COLUMNS} FROM payments WHERE status = 'Pending' AND created_at < ? "  # noqa: S608
     "AND (next_settlement_at IS NULL OR next_settlement_at <= ?) "
+    "ORDER BY created_at, id LIMIT ?"
+)
+# The very terms of migration 0005's partial indexes: SQLite uses an index only for a
+# query that repeats its WHERE term.
+_HOLDS_PENDING_ACTION = """instr(actions, '"status":"Pending"') > 0"""
+_SELECT_WITH_PENDING_ACTIONS = (
+    f"SELECT {_COLUMNS} FROM payments WHERE {_HOLDS_PENDING_ACTION} "  # noqa: S608
+    "AND updated_at < ? ORDER BY updated_at, id LIMIT ?"
+)
+_SELECT_AUTHORIZED = (
+    f"SELECT {_COLUMNS} FROM payments WHERE status = 'Authorized' "  # noqa: S608
+    f"AND created_at < ? AND captured_amount = 0 AND NOT {_HOLDS_PENDING_ACTION} "
     "ORDER BY created_at, id LIMIT ?"
 )
 
@@ -62,6 +81,16 @@ class SqlitePaymentRepository:
         rows = await self._statements.read(lambda c: c.execute(_SELECT_DUE, params).fetchall())
         return [_from_sql(row) for row in rows]
 
+    async def with_pending_actions(self, updated_before: datetime, limit: int) -> list[Payment]:
+        return await self._select(_SELECT_WITH_PENDING_ACTIONS, (to_micros(updated_before), limit))
+
+    async def authorized_before(self, created_before: datetime, limit: int) -> list[Payment]:
+        return await self._select(_SELECT_AUTHORIZED, (to_micros(created_before), limit))
+
+    async def _select(self, sql: str, params: tuple[object, ...]) -> list[Payment]:
+        rows = await self._statements.read(lambda c: c.execute(sql, params).fetchall())
+        return [_from_sql(row) for row in rows]
+
     async def list_for_merchant(self, query: PaymentQuery) -> list[Payment]:
         sql, params = list_statement(query, columns=_COLUMNS, placeholder="?", moment=to_micros)
         rows = await self._statements.read(lambda c: c.execute(sql, params).fetchall())
@@ -74,6 +103,7 @@ def _to_sql(payment: Payment) -> list[object]:
         moment = values[i]
         values[i] = None if moment is None else to_micros(moment)  # type: ignore[arg-type]
     values[_METADATA] = msgspec.json.encode(values[_METADATA]).decode()
+    values[ACTIONS_COLUMN] = encode_actions(values[ACTIONS_COLUMN])  # type: ignore[arg-type]
     return values
 
 
@@ -83,4 +113,5 @@ def _from_sql(row: sqlite3.Row | tuple[object, ...]) -> Payment:
         micros = values[i]
         values[i] = None if micros is None else from_micros(micros)
     values[_METADATA] = _metadata_decoder.decode(values[_METADATA])  # type: ignore[arg-type]
+    values[ACTIONS_COLUMN] = decode_actions(values[ACTIONS_COLUMN])
     return from_row(values)

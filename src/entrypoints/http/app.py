@@ -18,6 +18,7 @@ from entrypoints.http.routes.auth import generate_access_token, refresh_token
 from entrypoints.http.routes.legacy import get_payment_legacy, process_payment_legacy
 from entrypoints.http.routes.metrics import metrics_endpoint
 from entrypoints.http.routes.operations import health, ready, swagger_redirect
+from entrypoints.http.routes.payment_actions import capture_payment, refund_payment, void_payment
 from entrypoints.http.routes.payment_list import list_payments
 from entrypoints.http.routes.payments import create_payment, get_payment
 from entrypoints.http.services import AppServices
@@ -26,6 +27,9 @@ ROUTES = [
     create_payment,
     get_payment,
     list_payments,
+    capture_payment,
+    void_payment,
+    refund_payment,
     health,
     ready,
     metrics_endpoint,
@@ -65,6 +69,14 @@ def create_app(services: AppServices, *, lifespans: Sequence[Lifespan] = ()) -> 
         "list_payments": Provide(
             _provider_after_authentication("list_payments", services.list_payments)
         ),
+        **{
+            name: Provide(_provider_after_authentication(name, service))
+            for name, service in (
+                ("capture_payment", services.capture_payment),
+                ("void_payment", services.void_payment),
+                ("refund_payment", services.refund_payment),
+            )
+        },
     }
     return Litestar(
         route_handlers=[*ROUTES, _enveloped_router(), assets_router()],

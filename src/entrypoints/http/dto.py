@@ -19,6 +19,16 @@ class CardOut(msgspec.Struct):
     expiry_year: int
 
 
+class ActionOut(msgspec.Struct):
+    id: str
+    type: str
+    amount: int
+    status: str
+    reason: str | None
+    created_at: str
+    updated_at: str
+
+
 class PaymentOut(msgspec.Struct):
     id: str
     status: str
@@ -31,6 +41,10 @@ class PaymentOut(msgspec.Struct):
     decline_reason: str | None
     created_at: str
     updated_at: str
+    captured_amount: int
+    refunded_amount: int
+    # Oldest first.
+    actions: list[ActionOut]
 
 
 class PaymentListOut(msgspec.Struct):

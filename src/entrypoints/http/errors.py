@@ -1,6 +1,7 @@
 """Writing errors: an RFC 9457 problem on /v1/payments (and everything new), the original
 design's `{"success": false, ...}` envelope on the legacy and authentication routes, which
-register `legacy_error_handler` for themselves. What an error says is decided in outcomes.py.
+register `legacy_error_handler` for themselves. What an error says is decided in the
+outcomes package.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """How a payment looks on the wire: the resource shape and the legacy envelopes, with the
-status outcomes.py gives each outcome of a payment request."""
+status the outcomes package gives each outcome of a payment request."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 from litestar import Response
 
 from entrypoints.http.dto import (
+    ActionOut,
     CardOut,
     LegacyDetailsData,
     LegacyDetailsEnvelope,
@@ -19,10 +20,16 @@ from entrypoints.http.dto import (
     PaymentOut,
 )
 from entrypoints.http.errors import problem_response
-from entrypoints.http.outcomes import failed_payment_error, status_code_for
+from entrypoints.http.outcomes import (
+    action_status_code,
+    failed_action_error,
+    failed_payment_error,
+    status_code_for,
+)
 from entrypoints.http.responses import json_response
+from paycore.actions import ActionStatus, PaymentAction
 from paycore.payment import Payment, PaymentStatus
-from paycore.use_cases import PaymentResult
+from paycore.use_cases import ActionResult, PaymentResult
 
 PAYMENTS_PATH = "/v1/payments"
 # When the bank gave no hint: long enough not to hammer it, short enough to matter.
@@ -49,6 +56,22 @@ def payment_out(payment: Payment) -> PaymentOut:
         decline_reason=payment.decline_reason,
         created_at=_timestamp(payment.created_at),
         updated_at=_timestamp(payment.updated_at),
+        captured_amount=payment.captured_amount,
+        refunded_amount=payment.refunded_amount,
+        actions=[action_out(action) for action in payment.actions],
+    )
+
+
+def action_out(action: PaymentAction) -> ActionOut:
+    # Never the merchant's Idempotency-Key, nor why the bank failed: the status says it.
+    return ActionOut(
+        id=action.id,
+        type=action.type.value,
+        amount=action.amount,
+        status=action.status.value,
+        reason=action.reason,
+        created_at=_timestamp(action.created_at),
+        updated_at=_timestamp(action.updated_at),
     )
 
 
@@ -58,6 +81,18 @@ def created_payment_response(result: PaymentResult) -> Response[Any]:
     headers = _outcome_headers(result, status)
     if payment.status is PaymentStatus.FAILED:
         failure = replace(failed_payment_error(payment), headers=headers)
+        return problem_response(failure, payment_id=payment.id)
+    headers["Location"] = f"{PAYMENTS_PATH}/{payment.id}"
+    return json_response(payment_out(payment), status, headers=headers)
+
+
+def action_response(result: ActionResult) -> Response[Any]:
+    """The payment as the action left it, or the problem when the action Failed."""
+    payment, action = result.payment, result.action
+    status = action_status_code(action)
+    headers = _outcome_headers(result, status)
+    if action.status is ActionStatus.FAILED:
+        failure = replace(failed_action_error(action), headers=headers)
         return problem_response(failure, payment_id=payment.id)
     headers["Location"] = f"{PAYMENTS_PATH}/{payment.id}"
     return json_response(payment_out(payment), status, headers=headers)
@@ -93,7 +128,7 @@ LEGACY_OUTCOMES = {
 }
 
 
-def _outcome_headers(result: PaymentResult, status: int) -> dict[str, str]:
+def _outcome_headers(result: PaymentResult | ActionResult, status: int) -> dict[str, str]:
     headers: dict[str, str] = {}
     if result.replayed:
         headers["Idempotent-Replayed"] = "true"

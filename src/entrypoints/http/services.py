@@ -10,7 +10,16 @@ from typing import Protocol
 
 from adapters.observability import GatewayMetrics
 from entrypoints.http.metered_payments import MeteredProcessPayment
-from paycore.use_cases import Authenticate, ListPayments, RefreshSession, RetrievePayment, SignIn
+from paycore.use_cases import (
+    Authenticate,
+    CapturePayment,
+    ListPayments,
+    RefreshSession,
+    RefundPayment,
+    RetrievePayment,
+    SignIn,
+    VoidPayment,
+)
 
 
 class Pingable(Protocol):
@@ -38,3 +47,9 @@ class AppServices(Protocol):
     async def retrieve_payment(self) -> RetrievePayment: ...
 
     async def list_payments(self) -> ListPayments: ...
+
+    async def capture_payment(self) -> CapturePayment: ...
+
+    async def void_payment(self) -> VoidPayment: ...
+
+    async def refund_payment(self) -> RefundPayment: ...

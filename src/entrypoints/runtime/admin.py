@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from entrypoints.runtime.container import resolve, task_container
+from entrypoints.runtime.container_use import resolve, task_container
 from entrypoints.runtime.resources import apply_migrations
 from entrypoints.runtime.settings import Settings
 from paycore.use_cases import NewMerchant, RegisterMerchant

@@ -11,7 +11,7 @@ from typing import Any
 
 from entrypoints.http.openapi import complete_document
 from entrypoints.http.openapi.reference import render
-from entrypoints.runtime.container import build_container
+from entrypoints.runtime.container_use import build_container
 from entrypoints.runtime.gateway_app import gateway_app
 from entrypoints.runtime.settings import Settings
 

@@ -8,19 +8,14 @@ at shutdown. Tests override `database`, `cache`, `bank`, `clock` or `ids` with
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from typing import TypeVar
-
 from dependency_injector import containers, providers
-from dependency_injector.ext.starlette import Lifespan
 
 from adapters.auth import JwtCodec, Sha256ApiKeys
 from adapters.clock_ids_hashing import HmacFingerprinter, SystemClock, Uuid7Generator
 from adapters.observability import GatewayMetrics
 from entrypoints.http.metered_payments import MeteredProcessPayment
 from entrypoints.runtime.keys import fingerprint_key, token_settings, with_jwt_secret
-from entrypoints.runtime.policies import settlement_policy, token_lifetimes
+from entrypoints.runtime.policies import expiry_policy, settlement_policy, token_lifetimes
 from entrypoints.runtime.resources import (
     open_bank,
     open_cache,
@@ -31,19 +26,23 @@ from entrypoints.runtime.resources import (
 )
 from entrypoints.runtime.settings import Settings
 from paycore.use_cases import (
+    ActionRunner,
     Authenticate,
+    CapturePayment,
+    ExpireAuthorizations,
     ListPayments,
     ProcessPayment,
     RefreshSession,
+    RefundPayment,
     RegisterMerchant,
     RetrievePayment,
+    SettlePendingActions,
     SettlePendingPayments,
     SignIn,
     TokenIssuer,
+    VoidPayment,
 )
 from paycore.validation import PaymentPolicy
-
-T = TypeVar("T")
 
 
 class Container(containers.DeclarativeContainer):
@@ -64,6 +63,7 @@ class Container(containers.DeclarativeContainer):
         max_amount=settings.provided.max_amount,
     )
     settlement_policy = providers.Singleton(settlement_policy, settings)
+    expiry_policy = providers.Singleton(expiry_policy, settings)
 
     metrics = providers.Singleton(GatewayMetrics)
     database = providers.Resource(open_database, settings, migrate=migrate)
@@ -72,6 +72,19 @@ class Container(containers.DeclarativeContainer):
     unit_of_work = providers.Callable(unit_of_work_factory, database)
     refresh_token_uses = providers.Callable(refresh_token_uses_of, database)
 
+    # The bank resource is both ports: AcquiringBank and AcquirerActions.
+    action_runner = providers.Singleton(
+        ActionRunner,
+        uow=unit_of_work,
+        acquirer=bank,
+        cache=cache,
+        clock=clock,
+        ids=ids,
+        fingerprinter=fingerprinter,
+    )
+    capture_payment = providers.Singleton(CapturePayment, action_runner)
+    void_payment = providers.Singleton(VoidPayment, action_runner)
+    refund_payment = providers.Singleton(RefundPayment, action_runner)
     payment_processor = providers.Singleton(
         ProcessPayment,
         uow=unit_of_work,
@@ -81,6 +94,7 @@ class Container(containers.DeclarativeContainer):
         ids=ids,
         fingerprinter=fingerprinter,
         policy=payment_policy,
+        acquirer=bank,
     )
     process_payment = providers.Singleton(
         MeteredProcessPayment, inner=payment_processor, metrics=metrics
@@ -94,6 +108,17 @@ class Container(containers.DeclarativeContainer):
         cache=cache,
         clock=clock,
         policy=settlement_policy,
+    )
+    settle_pending_actions = providers.Singleton(
+        SettlePendingActions,
+        uow=unit_of_work,
+        acquirer=bank,
+        cache=cache,
+        clock=clock,
+        policy=settlement_policy,
+    )
+    expire_authorizations = providers.Singleton(
+        ExpireAuthorizations, uow=unit_of_work, cache=cache, clock=clock, policy=expiry_policy
     )
 
     api_keys = providers.Singleton(Sha256ApiKeys)
@@ -124,43 +149,3 @@ class Container(containers.DeclarativeContainer):
     authenticate = providers.Singleton(
         Authenticate, uow=unit_of_work, codec=token_codec, clock=clock, recent=recent_sign_ins
     )
-
-
-def build_container(settings: Settings, *, migrate: bool = True) -> Container:
-    """`migrate=False` when the database was prepared already (serve's workers)."""
-    container = Container(settings=settings, migrate=migrate)
-    # Whatever is built on a resource is awaited, also when a test swaps the resource for
-    # a plain object: `resolve` then has one answer to expect.
-    provider: providers.Provider[object]
-    for provider in container.traverse():
-        if _built_on_resource(provider):
-            provider.enable_async_mode()
-    return container
-
-
-def _built_on_resource(provider: providers.Provider[object]) -> bool:
-    dependencies: list[providers.Provider[object]] = list(provider.traverse())
-    return any(isinstance(p, providers.Resource) for p in [provider, *dependencies])
-
-
-def lifespan_of(container: Container) -> Lifespan:
-    """Opens the container's resources at app startup and closes them at shutdown."""
-    return Lifespan(container)
-
-
-async def resolve(provider: providers.Provider[T]) -> T:
-    """The value of a provider built on a resource (the resource opens on first use)."""
-    return await provider.async_()
-
-
-@asynccontextmanager
-async def task_container(settings: Settings, *, migrate: bool = True) -> AsyncIterator[Container]:
-    """A CLI task's container: resources open as the task resolves them and close on exit."""
-    container = build_container(settings, migrate=migrate)
-    try:
-        yield container
-    finally:
-        closing = container.shutdown_resources()
-        # Never None: build_container put every resource in async mode.
-        assert closing is not None
-        await closing

@@ -9,6 +9,7 @@ from typing import TypeVar
 from paycore.money import CURRENCIES
 
 _N = TypeVar("_N", int, float)
+_FLAGS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
 
 
 class SettingsError(ValueError):
@@ -39,6 +40,14 @@ class Environment:
         if self.text(name) is None:
             return None
         return self.number(name, float, minimum, minimum)
+
+    def flag(self, name: str, default: bool) -> bool:
+        raw = self.text(name)
+        if raw is None:
+            return default
+        if raw.lower() not in _FLAGS:
+            raise SettingsError(f"PAYGATE_{name} must be true or false, not {raw!r}")
+        return _FLAGS[raw.lower()]
 
     def currencies(self, name: str) -> frozenset[str] | None:
         raw = self.text(name)

@@ -12,9 +12,20 @@ from adapters.observability import GatewayMetrics
 from entrypoints.http.app import Lifespan, create_app
 from entrypoints.http.metered_payments import MeteredProcessPayment
 from entrypoints.http.services import Pingable
-from entrypoints.runtime.container import Container, lifespan_of, resolve
-from entrypoints.runtime.settlement import settlement_loop
-from paycore.use_cases import Authenticate, ListPayments, RefreshSession, RetrievePayment, SignIn
+from entrypoints.runtime.container import Container
+from entrypoints.runtime.container_use import lifespan_of, resolve
+from entrypoints.runtime.sweep import sweep_loop
+from entrypoints.runtime.sweep_jobs import expire_authorizations, settle_actions, settle_payments
+from paycore.use_cases import (
+    Authenticate,
+    CapturePayment,
+    ListPayments,
+    RefreshSession,
+    RefundPayment,
+    RetrievePayment,
+    SignIn,
+    VoidPayment,
+)
 
 
 class ContainerServices:
@@ -45,21 +56,36 @@ class ContainerServices:
     async def list_payments(self) -> ListPayments:
         return await resolve(self._container.list_payments)
 
+    async def capture_payment(self) -> CapturePayment:
+        return await resolve(self._container.capture_payment)
+
+    async def void_payment(self) -> VoidPayment:
+        return await resolve(self._container.void_payment)
+
+    async def refund_payment(self) -> RefundPayment:
+        return await resolve(self._container.refund_payment)
+
 
 def gateway_app(container: Container, *, settle_in_background: bool = True) -> Litestar:
     """The app; its startup opens the container's resources, its shutdown closes them."""
     lifespans: list[Lifespan] = [lifespan_of(container)]
     if settle_in_background:
-        lifespans.append(_settlement(container))
+        lifespans.append(_sweeps(container))
     return create_app(ContainerServices(container), lifespans=lifespans)
 
 
-def _settlement(container: Container) -> Lifespan:
+def _sweeps(container: Container) -> Lifespan:
     @asynccontextmanager
     async def lifespan(_app: Litestar) -> AsyncIterator[None]:
-        interval = container.settings().settle_interval
-        settle = partial(resolve, container.settle_pending)
-        async with settlement_loop(settle, interval, container.metrics()):
+        metrics = container.metrics()
+        jobs = {
+            "settle_payments": settle_payments(partial(resolve, container.settle_pending), metrics),
+            "settle_actions": settle_actions(partial(resolve, container.settle_pending_actions)),
+            "expire_authorizations": expire_authorizations(
+                partial(resolve, container.expire_authorizations), metrics
+            ),
+        }
+        async with sweep_loop(jobs, container.settings().settle_interval):
             yield
 
     return lifespan

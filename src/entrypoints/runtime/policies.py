@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from entrypoints.runtime.settings import Settings
 from paycore.token_claims import TokenLifetimes
-from paycore.use_cases import SettlementPolicy
+from paycore.use_cases import ExpiryPolicy, SettlementPolicy
 
 
 def settlement_policy(settings: Settings) -> SettlementPolicy:
@@ -14,6 +14,10 @@ def settlement_policy(settings: Settings) -> SettlementPolicy:
         older_than=timedelta(seconds=settings.settlement_age),
         give_up_after=timedelta(seconds=settings.settle_give_up_after),
     )
+
+
+def expiry_policy(settings: Settings) -> ExpiryPolicy:
+    return ExpiryPolicy(ttl=timedelta(seconds=settings.authorization_ttl))
 
 
 def token_lifetimes(settings: Settings) -> TokenLifetimes:

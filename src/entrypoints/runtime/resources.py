@@ -93,6 +93,7 @@ async def open_bank(
         retries=settings.bank_retries,
         breaker_threshold=settings.breaker_threshold,
         breaker_reset=settings.breaker_reset,
+        actions=settings.bank_actions,
     )
     bank = HttpAcquiringBank(config, observer=PrometheusBankObserver(metrics))
     try:

@@ -12,7 +12,7 @@ from types import FrameType
 import structlog
 from litestar import Litestar
 
-from entrypoints.runtime.container import build_container, resolve, task_container
+from entrypoints.runtime.container_use import build_container, resolve, task_container
 from entrypoints.runtime.demo import DEMO_EMAIL, ensure_demo_merchant, quickstart
 from entrypoints.runtime.embedded_bank import EmbeddedBank
 from entrypoints.runtime.gateway_app import gateway_app

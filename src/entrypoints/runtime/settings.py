@@ -29,9 +29,12 @@ class Settings:
     bank_retries: int = 2
     breaker_threshold: int = 5
     breaker_reset: float = 30.0
+    # False for a bank that can only authorize: captures, voids and refunds are refused.
+    bank_actions: bool = True
     settle_interval: float = 30.0
     settle_after: float | None = None
     settle_give_up_after: float = 24 * 3600.0
+    authorization_ttl: float = 7 * 24 * 3600.0
     access_token_ttl: float = 15 * 60.0
     refresh_token_ttl: float = 7 * 24 * 3600.0
     # How long a login found signed in is trusted without reading the store again: the
@@ -92,9 +95,11 @@ def load_settings(
         bank_retries=env.number("BANK_RETRIES", int, 2, minimum=0),
         breaker_threshold=env.number("BREAKER_THRESHOLD", int, 5, minimum=1),
         breaker_reset=env.number("BREAKER_RESET", float, 30.0, minimum=0.001),
+        bank_actions=env.flag("BANK_ACTIONS", True),
         settle_interval=env.number("SETTLE_INTERVAL", float, 30.0, minimum=0.01),
         settle_after=env.optional_number("SETTLE_AFTER", minimum=0.001),
         settle_give_up_after=env.number("SETTLE_GIVE_UP_AFTER", float, 86400.0, minimum=1),
+        authorization_ttl=env.number("AUTHORIZATION_TTL", float, 604800.0, minimum=1),
         access_token_ttl=env.number("ACCESS_TOKEN_TTL", float, 900.0, minimum=1),
         refresh_token_ttl=env.number("REFRESH_TOKEN_TTL", float, 604800.0, minimum=1),
         auth_cache_seconds=env.number("AUTH_CACHE_SECONDS", float, 1.0, minimum=0.0),

@@ -32,6 +32,19 @@ class PaymentRepository(Protocol):
         """Pending payments created before a time whose next settlement attempt is due."""
         ...
 
+    async def with_pending_actions(self, updated_before: datetime, limit: int) -> list[Payment]:
+        """Payments holding a Pending action last updated before `updated_before`, oldest first.
+
+        Answered from an index, never by scanning the payments."""
+        ...
+
+    async def authorized_before(self, created_before: datetime, limit: int) -> list[Payment]:
+        """Authorized payments (nothing captured, no Pending action) created before a time,
+        oldest first.
+
+        Answered from an index, never by scanning the payments."""
+        ...
+
     async def list_for_merchant(self, query: PaymentQuery) -> list[Payment]:
         """At most `query.limit` of the merchant's payments that `query.admits`, nearest
         to `query.start` first: newest first going OLDER, oldest first going NEWER.

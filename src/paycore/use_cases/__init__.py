@@ -1,12 +1,22 @@
 """Use cases: the application services that orchestrate the domain through ports."""
 
+from paycore.use_cases.action_replay import ActionResult
+from paycore.use_cases.action_runner import ActionRunner
 from paycore.use_cases.authenticate import Authenticate
+from paycore.use_cases.capture_payment import CapturePayment, CapturePaymentCommand
+from paycore.use_cases.expire_authorizations import (
+    ExpireAuthorizations,
+    ExpiryPolicy,
+    ExpiryReport,
+)
 from paycore.use_cases.list_payments import ListPayments
 from paycore.use_cases.process_payment import ProcessPayment, ProcessPaymentCommand
 from paycore.use_cases.refresh_session import RefreshedSession, RefreshSession
+from paycore.use_cases.refund_payment import RefundPayment, RefundPaymentCommand
 from paycore.use_cases.register_merchant import NewMerchant, RegisterMerchant
 from paycore.use_cases.replay import PaymentResult
 from paycore.use_cases.retrieve_payment import RetrievePayment
+from paycore.use_cases.settle_actions import ActionSettlementReport, SettlePendingActions
 from paycore.use_cases.settle_pending import (
     SettlementPolicy,
     SettlementReport,
@@ -14,9 +24,18 @@ from paycore.use_cases.settle_pending import (
 )
 from paycore.use_cases.sign_in import SignIn
 from paycore.use_cases.token_issuance import TokenIssuer
+from paycore.use_cases.void_payment import VoidPayment, VoidPaymentCommand
 
 __all__ = [
+    "ActionResult",
+    "ActionRunner",
+    "ActionSettlementReport",
     "Authenticate",
+    "CapturePayment",
+    "CapturePaymentCommand",
+    "ExpireAuthorizations",
+    "ExpiryPolicy",
+    "ExpiryReport",
     "ListPayments",
     "NewMerchant",
     "PaymentResult",
@@ -24,11 +43,16 @@ __all__ = [
     "ProcessPaymentCommand",
     "RefreshSession",
     "RefreshedSession",
+    "RefundPayment",
+    "RefundPaymentCommand",
     "RegisterMerchant",
     "RetrievePayment",
+    "SettlePendingActions",
     "SettlePendingPayments",
     "SettlementPolicy",
     "SettlementReport",
     "SignIn",
     "TokenIssuer",
+    "VoidPayment",
+    "VoidPaymentCommand",
 ]

@@ -1,14 +1,16 @@
-"""ProcessPayment: validate, record Pending, ask the bank, record the outcome, refresh the cache."""
+"""ProcessPayment: validate, record Pending, ask the bank, record the outcome, refresh the
+cache; and, when asked to (`capture`), capture an authorized payment in full at once."""
 
 from __future__ import annotations
 
 from copy import copy
 from dataclasses import dataclass
 
+from paycore.acquirer_actions import AcquirerActions
 from paycore.bank import AuthorizationRequest, Unavailable
-from paycore.errors import StalePayment, StorageUnavailable
+from paycore.errors import ActionsUnsupported, StalePayment, StorageUnavailable
 from paycore.idempotency import FirstAnswer, IdempotencyRecord
-from paycore.payment import Payment
+from paycore.payment import Payment, PaymentStatus
 from paycore.ports import (
     AcquiringBank,
     Clock,
@@ -18,7 +20,9 @@ from paycore.ports import (
     UnitOfWork,
     UnitOfWorkFactory,
 )
-from paycore.use_cases.new_payment import new_payment, request_fingerprint
+from paycore.use_cases.action_runner import ActionRunner
+from paycore.use_cases.capture_at_creation import capture_in_full, fingerprint_of
+from paycore.use_cases.new_payment import new_payment
 from paycore.use_cases.replay import PaymentResult, replay_first_answer
 from paycore.validation import PaymentPolicy, PaymentRequest, validate
 
@@ -28,6 +32,8 @@ class ProcessPaymentCommand:
     merchant_id: str
     request: PaymentRequest
     idempotency_key: str | None = None
+    # Capture the whole amount as soon as the bank authorizes it.
+    capture: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,11 +45,16 @@ class ProcessPayment:
     ids: IdGenerator
     fingerprinter: Fingerprinter
     policy: PaymentPolicy
+    # The bank's actions, for `capture`; without them a request to capture at once is
+    # refused before anything is charged.
+    acquirer: AcquirerActions | None = None
 
     async def __call__(self, command: ProcessPaymentCommand) -> PaymentResult:
         # One reading for all the request records before the bank call: the payment's
         # creation, the card's expiry check and the key's claim happen at one instant.
         received_at = self.clock.now()
+        if command.capture and not (self.acquirer and self.acquirer.supports_actions):
+            raise ActionsUnsupported("the acquiring bank cannot capture payments")
         valid = validate(command.request, self.policy, received_at.date())
         payment = new_payment(
             command.merchant_id,
@@ -57,7 +68,7 @@ class ProcessPayment:
         # leaves a Pending payment that settlement resolves, never a dangling key.
         async with self.uow() as uow:
             if key is not None:
-                fingerprint = request_fingerprint(valid, self.fingerprinter)
+                fingerprint = fingerprint_of(valid, command.capture, self.fingerprinter)
                 claim = IdempotencyRecord(
                     command.merchant_id, key, fingerprint, payment.id, received_at
                 )
@@ -82,7 +93,21 @@ class ProcessPayment:
             # learns the payment's id either way, so it never pays twice unknowingly.
             return PaymentResult(recorded)
         await self.cache.put(payment)
+        if command.capture and payment.status is PaymentStatus.AUTHORIZED:
+            payment = await self._capture(payment, key)
         return PaymentResult(payment, retry_after_seconds=retry_after)
+
+    async def _capture(self, payment: Payment, key: str | None) -> Payment:
+        assert self.acquirer is not None, "checked before the payment was recorded"
+        runner = ActionRunner(
+            uow=self.uow,
+            acquirer=self.acquirer,
+            cache=self.cache,
+            clock=self.clock,
+            ids=self.ids,
+            fingerprinter=self.fingerprinter,
+        )
+        return await capture_in_full(runner, self.uow, payment, key)
 
     async def _record_on_a_fresh_unit_if_needed(
         self, payment: Payment, key: str | None, retry_after: int | None

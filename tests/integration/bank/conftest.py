@@ -1,4 +1,4 @@
-"""Fixtures: real banksim processes (extended and --plain, healthy and hanging), bank
+"""Fixtures: real banksim processes (extended and --plain, healthy, hanging, down), bank
 clients with short timeouts, a counting proxy, and payments to send."""
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ _BANKSIMS = {
     "plain": ["--plain", "--log-level", "warning"],
     "extended-hang": ["--hang-rate", "1", "--hang-seconds", HANG_SECONDS, "--log-level", "warning"],
     "plain-hang": ["--plain", "--hang-rate", "1", "--hang-seconds", HANG_SECONDS],
+    "extended-down": ["--fail-rate", "1", "--log-level", "warning"],
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from adapters.bank.observer import Operation, outcome_label
-from paycore.bank import LookupOutcome
+from adapters.bank.replies import AnyOutcome
 
 
 class CountingObserver:
@@ -16,12 +16,12 @@ class CountingObserver:
         self.breaker_states: list[str] = []
 
     def call_finished(
-        self, operation: Operation, outcome: LookupOutcome, latency_seconds: float, attempts: int
+        self, operation: Operation, outcome: AnyOutcome, latency_seconds: float, attempts: int
     ) -> None:
         self.outcomes[(operation, outcome_label(outcome))] += 1
         self.attempts[operation] += attempts
 
-    def retried(self, operation: Operation, cause: LookupOutcome) -> None:
+    def retried(self, operation: Operation, cause: AnyOutcome) -> None:
         self.retries[operation] += 1
 
     def breaker_changed(self, state: str) -> None:

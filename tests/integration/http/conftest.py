@@ -14,7 +14,8 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from adapters.memory import InMemoryBank, InMemoryPaymentCache, InMemoryStore, ManualClock
-from entrypoints.runtime.container import Container, build_container, resolve
+from entrypoints.runtime.container import Container
+from entrypoints.runtime.container_use import build_container, resolve
 from entrypoints.runtime.gateway_app import gateway_app
 from entrypoints.runtime.settings import Settings
 from paycore.use_cases import NewMerchant

@@ -12,7 +12,7 @@ from dependency_injector import providers
 from litestar.testing import AsyncTestClient
 
 from adapters.memory import InMemoryBank
-from entrypoints.runtime.container import build_container, resolve
+from entrypoints.runtime.container_use import build_container, resolve
 from entrypoints.runtime.gateway_app import gateway_app
 from entrypoints.runtime.logging import configure_logging
 from entrypoints.runtime.settings import Settings

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from adapters.memory import InMemoryBank
-from entrypoints.runtime.container import resolve
+from entrypoints.runtime.container_use import resolve
 from paycore.bank import Authorized, Unavailable, Unknown
 from paycore.payment import FailureReason
 from tests.integration.http.conftest import payment_body

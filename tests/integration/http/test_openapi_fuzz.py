@@ -16,7 +16,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from adapters.memory import InMemoryBank, ManualClock
-from entrypoints.runtime.container import resolve
+from entrypoints.runtime.container_use import resolve
 from entrypoints.runtime.gateway_app import gateway_app
 from tests.integration.http.conftest import MemoryDatabase, make_container
 

@@ -9,7 +9,7 @@ import httpx
 from dependency_injector import providers
 
 from adapters.memory import InMemoryBank
-from entrypoints.runtime.container import resolve
+from entrypoints.runtime.container_use import resolve
 from paycore.bank import Authorized, Declined, Unavailable, Unknown
 from paycore.payment import FailureReason
 from tests.integration.http.conftest import VISA_EVEN, log_in, payment_body, register

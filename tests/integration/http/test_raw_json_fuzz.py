@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from litestar.testing import TestClient
 
 from adapters.memory import InMemoryBank, ManualClock
-from entrypoints.runtime.container import Container, resolve
+from entrypoints.runtime.container import Container
+from entrypoints.runtime.container_use import resolve
 from entrypoints.runtime.gateway_app import gateway_app
 from tests.integration.http.conftest import MemoryDatabase, make_container, payment_body
 

@@ -12,7 +12,7 @@ from dependency_injector import providers
 from litestar.testing import AsyncTestClient
 
 from adapters.memory import InMemoryPaymentCache
-from entrypoints.runtime.container import build_container
+from entrypoints.runtime.container_use import build_container
 from entrypoints.runtime.embedded_bank import EmbeddedBank
 from entrypoints.runtime.gateway_app import gateway_app
 from entrypoints.runtime.settings import Settings

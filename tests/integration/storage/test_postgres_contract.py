@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.adapters.contract_lifecycle import LifecycleContract
 from tests.unit.adapters.contract_storage import StorageContract
 
 pytestmark = pytest.mark.integration
 
 
-class TestPostgresStorage(StorageContract):
+class TestPostgresStorage(StorageContract, LifecycleContract):
     @pytest.fixture
     def database(self, pg_db):
         return pg_db

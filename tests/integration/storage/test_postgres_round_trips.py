@@ -31,6 +31,7 @@ from paycore import (
 )
 from paycore.bank import Unknown
 from tests.unit.adapters.builders import new_id
+from tests.unit.adapters.lifecycle_builders import captured
 from tests.unit.paycore.gateway import AUTHORIZED_PAN, DECLINED_PAN, payment_request
 
 pytestmark = pytest.mark.integration
@@ -153,3 +154,19 @@ async def test_a_settlement(gateway: Gateway) -> None:
     assert [p.id for p in report.settled] == [pending.id]  # the bank never saw it: Failed
     sent = gateway.statements.taken()
     assert 0 < len(sent) <= 2, sent  # the due payments; one guarded update
+
+
+async def test_an_action_costs_a_payment_no_extra_statement(gateway: Gateway) -> None:
+    p = captured()
+    async with gateway.db.unit_of_work() as uow:
+        await uow.payments.add(p)
+        await uow.commit()
+    gateway.statements.taken()
+    async with gateway.db.unit_of_work() as uow:
+        loaded = await uow.payments.get(p.merchant_id, p.id)
+        loaded.refund(new_id(), 100, loaded.updated_at)
+        await uow.payments.save(loaded)
+        await uow.commit()
+    sent = gateway.statements.taken()
+    # The payment with its actions; its guarded update, actions included (autocommit).
+    assert [s.split()[0] for s in sent] == ["SELECT", "UPDATE"], sent

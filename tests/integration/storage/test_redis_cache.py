@@ -17,7 +17,7 @@ from adapters.codec import decode_json, to_record
 from tests.conftest import service_missing
 from tests.integration.storage.conftest import delete_keys
 from tests.integration.storage.redis_server import RedisServer, free_port
-from tests.unit.adapters.builders import payment
+from tests.unit.adapters.builders import new_id, payment
 from tests.unit.adapters.contract_cache import CacheContract, ExpiryContract
 
 pytestmark = pytest.mark.integration
@@ -71,6 +71,30 @@ async def test_pending_payments_live_briefly_settled_ones_for_the_full_ttl(
         await cache.put(settled)
         assert 0 < client.pttl(cache.key(pending.merchant_id, pending.id)) <= pending_ttl_ms
         assert client.pttl(cache.key(settled.merchant_id, settled.id)) > pending_ttl_ms
+    finally:
+        client.close()
+        await cache.close()
+        delete_keys(redis_url, redis_prefix)
+
+
+async def test_a_payment_with_a_pending_action_lives_briefly_until_it_settles(
+    redis_url: str, redis_prefix: str
+) -> None:
+    """The sweep settles a Pending action without the merchant: its copy must not outlive
+    a lost write for minutes either."""
+    cache = await RedisPaymentCache.open(redis_url, ttl_seconds=300, key_prefix=redis_prefix)
+    client = redis.Redis.from_url(redis_url)
+    p = payment()
+    p.authorize("auth-1", p.created_at)
+    action = p.capture(new_id(), None, p.created_at)
+    key = cache.key(p.merchant_id, p.id)
+    pending_ttl_ms = PENDING_TTL_SECONDS * 1000
+    try:
+        await cache.put(p)
+        assert 0 < client.pttl(key) <= pending_ttl_ms
+        p.confirm_action(action.id, p.created_at)
+        await cache.put(p)
+        assert client.pttl(key) > pending_ttl_ms
     finally:
         client.close()
         await cache.close()

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from adapters.codec import PAYMENT_COLUMNS, decode_json, encode_json, from_row, to_record, to_row
+from paycore.actions import ActionStatus, ActionType, PaymentAction
 from paycore.payment import FailureReason, PaymentStatus
 from tests.unit.adapters.builders import payment
 
@@ -16,6 +17,18 @@ moments = st.datetimes(
     min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
 )
 text = st.text(max_size=100)
+actions = st.builds(
+    PaymentAction,
+    id=text,
+    type=st.sampled_from(ActionType),
+    amount=st.integers(1, 2**53),
+    status=st.sampled_from(ActionStatus),
+    reason=st.none() | text,
+    created_at=moments,
+    updated_at=moments,
+    idempotency_key=st.none() | text,
+    failure_reason=st.none() | text,
+)
 
 
 @st.composite
@@ -32,6 +45,9 @@ def payments(draw):
     p.authorization_code = draw(st.none() | text)
     p.decline_reason = draw(st.none() | text)
     p.failure_reason = draw(st.none() | st.sampled_from(FailureReason))
+    p.captured_amount = draw(st.integers(0, p.amount.minor))
+    p.refunded_amount = draw(st.integers(0, p.captured_amount))
+    p.actions = tuple(draw(st.lists(actions, max_size=4)))
     return p
 
 
@@ -69,3 +85,11 @@ def test_a_record_from_before_metadata_decodes_with_none() -> None:
     old = msgspec.json.decode(encode_json(payment(metadata={"a": "b"})))
     del old["metadata"]
     assert decode_json(msgspec.json.encode(old)).metadata == {}
+
+
+def test_a_record_from_before_the_lifecycle_decodes_as_a_payment_no_action_touched() -> None:
+    old = msgspec.json.decode(encode_json(payment()))
+    for field in ("captured_amount", "refunded_amount", "actions"):
+        del old[field]
+    restored = decode_json(msgspec.json.encode(old))
+    assert (restored.captured_amount, restored.refunded_amount, restored.actions) == (0, 0, ())

@@ -5,16 +5,17 @@ from __future__ import annotations
 import pytest
 
 from adapters.memory import InMemoryStore
+from tests.unit.adapters.contract_lifecycle import LifecycleContract
 from tests.unit.adapters.contract_storage import StorageContract
 
 
-class TestInMemoryStorage(StorageContract):
+class TestInMemoryStorage(StorageContract, LifecycleContract):
     @pytest.fixture
     def database(self):
         return InMemoryStore()
 
 
-class TestSqliteStorage(StorageContract):
+class TestSqliteStorage(StorageContract, LifecycleContract):
     @pytest.fixture
     def database(self, sqlite_db):
         return sqlite_db

@@ -18,5 +18,7 @@ METRICS = frozenset(
         "paygate_circuit_breaker_state",
         "paygate_cache_requests_total",
         "paygate_pending_payments",
+        "paygate_payment_actions_total",
+        "paygate_expired_authorizations_total",
     }
 )

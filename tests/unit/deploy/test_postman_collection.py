@@ -15,13 +15,16 @@ from tests.unit.deploy.documented import POSTMAN
 COLLECTION = POSTMAN / "paygate.postman_collection.json"
 SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 
-# Every route of the HTTP contract (docs/API.md, sections 2, 3, 4 and 6).
+# Every route of the HTTP contract (docs/API.md, sections 2, 3, 4, 6 and 7).
 API_ROUTES = {
     ("POST", "/v1/auth/generate_access_token"),
     ("POST", "/v1/auth/refresh"),
     ("POST", "/v1/payments"),
     ("GET", "/v1/payments"),
     ("GET", "/v1/payments/{id}"),
+    ("POST", "/v1/payments/{id}/captures"),
+    ("POST", "/v1/payments/{id}/voids"),
+    ("POST", "/v1/payments/{id}/refunds"),
     ("POST", "/v1/process-payment"),
     ("GET", "/v1/get-payment"),
     ("GET", "/health"),

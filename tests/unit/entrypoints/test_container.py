@@ -9,9 +9,17 @@ from dependency_injector import providers
 
 from adapters.memory import InMemoryStore
 from entrypoints.runtime.admin import migrate
-from entrypoints.runtime.container import build_container, resolve, task_container
+from entrypoints.runtime.container_use import build_container, resolve, task_container
 from entrypoints.runtime.settings import Settings
-from paycore.use_cases import Authenticate, RegisterMerchant
+from paycore.use_cases import (
+    Authenticate,
+    CapturePayment,
+    ExpireAuthorizations,
+    RefundPayment,
+    RegisterMerchant,
+    SettlePendingActions,
+    VoidPayment,
+)
 
 
 def _embedded(tmp_path: Path) -> Settings:
@@ -51,3 +59,24 @@ async def test_a_resource_swapped_for_a_plain_object_is_awaited_all_the_same() -
 
     assert await resolve(container.database) is store
     assert isinstance(await resolve(container.register_merchant), RegisterMerchant)
+
+
+async def test_the_lifecycle_use_cases_and_sweeps_share_the_bank_client() -> None:
+    from adapters.bank import HttpAcquiringBank
+
+    settings = Settings(jwt_secret="s" * 40, bank_url="http://127.0.0.1:9", bank_actions=False)
+    container = build_container(settings)
+    container.database.override(providers.Object(InMemoryStore()))
+
+    bank = await resolve(container.bank)
+    assert isinstance(bank, HttpAcquiringBank) and not bank.supports_actions
+    for provider, kind in [
+        (container.capture_payment, CapturePayment),
+        (container.void_payment, VoidPayment),
+        (container.refund_payment, RefundPayment),
+        (container.settle_pending_actions, SettlePendingActions),
+        (container.expire_authorizations, ExpireAuthorizations),
+    ]:
+        assert isinstance(await resolve(provider), kind)
+    assert (await resolve(container.settle_pending_actions)).acquirer is bank
+    await container.shutdown_resources()

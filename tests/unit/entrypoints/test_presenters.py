@@ -37,6 +37,11 @@ def payment(status: PaymentStatus, reason: FailureReason | None = None) -> Payme
         (PaymentStatus.FAILED, FailureReason.BANK_ERROR, 502),
         (PaymentStatus.FAILED, FailureReason.BANK_UNAVAILABLE, 503),
         (PaymentStatus.FAILED, FailureReason.CIRCUIT_OPEN, 503),
+        (PaymentStatus.CAPTURED, None, 201),
+        (PaymentStatus.PARTIALLY_CAPTURED, None, 201),
+        (PaymentStatus.VOIDED, None, 201),
+        (PaymentStatus.REFUNDED, None, 201),
+        (PaymentStatus.EXPIRED, None, 201),
     ],
 )
 def test_outcomes_map_to_status_codes(status, reason, code) -> None:

@@ -45,6 +45,8 @@ def test_environment_values_are_parsed() -> None:
         ("PAYGATE_BANK_RETRIES", "-1"),
         ("PAYGATE_CURRENCIES", "USD,XYZ"),
         ("PAYGATE_LOG_FORMAT", "xml"),
+        ("PAYGATE_AUTHORIZATION_TTL", "0"),
+        ("PAYGATE_BANK_ACTIONS", "maybe"),
         ("PAYGATE_DATABASE_URL", "mysql://x"),
         ("PAYGATE_JWT_SECRET", "change-me"),
         ("PAYGATE_FINGERPRINT_KEY", "short"),
@@ -112,3 +114,18 @@ def test_the_container_builds_the_settlement_policy_from_settings() -> None:
     policy = settlement_policy(load_settings(env, None))
     assert policy.older_than == timedelta(seconds=90)
     assert policy.give_up_after == timedelta(hours=1)
+
+
+def test_authorizations_last_a_week_and_banks_take_actions_by_default() -> None:
+    from datetime import timedelta
+
+    from entrypoints.runtime.policies import expiry_policy
+
+    defaults = load_settings({}, env_file=None)
+    assert expiry_policy(defaults).ttl == timedelta(days=7)
+    assert defaults.bank_actions
+
+    env = {"PAYGATE_AUTHORIZATION_TTL": "3600", "PAYGATE_BANK_ACTIONS": "False"}
+    configured = load_settings(env, env_file=None)
+    assert expiry_policy(configured).ttl == timedelta(hours=1)
+    assert not configured.bank_actions

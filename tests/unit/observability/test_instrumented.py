@@ -65,3 +65,22 @@ async def test_cache_hits_and_misses_are_counted() -> None:
     text, content_type = render_latest(metrics)
     assert b'paygate_cache_requests_total{result="hit"} 1.0' in text
     assert content_type.startswith("text/plain")
+
+
+def test_actions_are_counted_by_type_and_outcome_and_lookups_are_not() -> None:
+    from paycore.acquirer_actions import ActionRefused, ActionSucceeded
+
+    metrics = GatewayMetrics()
+    observer = PrometheusBankObserver(metrics)
+
+    observer.call_finished("capture", ActionSucceeded(), 0.01, 1)
+    observer.call_finished("capture", ActionSucceeded(), 0.01, 1)
+    observer.call_finished("refund", ActionRefused("nothing_captured"), 0.01, 1)
+    observer.call_finished("lookup_action", ActionSucceeded(), 0.01, 1)
+
+    counted = "paygate_payment_actions_total"
+    assert _sample(metrics, counted, type="capture", outcome="succeeded") == 2
+    assert _sample(metrics, counted, type="refund", outcome="refused") == 1
+    assert _sample(metrics, counted, type="lookup_action", outcome="succeeded") == 0
+    latency = "paygate_bank_request_duration_seconds_count"
+    assert _sample(metrics, latency, operation="lookup_action", outcome="succeeded") == 1

@@ -55,6 +55,9 @@ def payment(
         "decline_reason": None,
         "created_at": "2026-12-01T22:18:36.237Z",
         "updated_at": "2026-12-01T22:18:36.311Z",
+        "captured_amount": 0,
+        "refunded_amount": 0,
+        "actions": [],
     }
     return resource | overrides
 

@@ -11,6 +11,7 @@ from litestar.di import NamedDependency
 from litestar.params import HeaderParameter, SkipValidation
 
 from entrypoints.http.body import MalformedRequest, first_present, read_json_object
+from paycore.errors import FieldError, ValidationFailed
 from paycore.use_cases import ProcessPayment, ProcessPaymentCommand
 from paycore.validation import PaymentRequest
 
@@ -31,7 +32,7 @@ IdempotencyKey = Annotated[
 ]
 
 
-def _checked_idempotency_key(key: str | None) -> str | None:
+def checked_idempotency_key(key: str | None) -> str | None:
     if key is not None and not _IDEMPOTENCY_KEY.fullmatch(key):
         raise MalformedRequest("Idempotency-Key must be 1 to 255 printable ASCII characters")
     return key
@@ -44,9 +45,14 @@ async def process_payment_command(
     *,
     legacy: bool = False,
 ) -> ProcessPaymentCommand:
-    key = _checked_idempotency_key(idempotency_key)
-    payment_request = _payment_request(await read_json_object(request), legacy=legacy)
-    return ProcessPaymentCommand(merchant_id, payment_request, key)
+    key = checked_idempotency_key(idempotency_key)
+    body = await read_json_object(request)
+    payment_request = _payment_request(body, legacy=legacy)
+    # The legacy routes know nothing of capturing; a field they never had is ignored there.
+    capture = False if legacy else body.get("capture", False)
+    if not isinstance(capture, bool):
+        raise ValidationFailed([FieldError("capture", "must be true or false")])
+    return ProcessPaymentCommand(merchant_id, payment_request, key, capture=capture)
 
 
 def _payment_request(body: dict[str, Any], *, legacy: bool) -> PaymentRequest:

@@ -5,6 +5,11 @@ from __future__ import annotations
 
 from entrypoints.http.openapi.operations import auth, legacy, service
 from entrypoints.http.openapi.operations.create_payment import create_payment
+from entrypoints.http.openapi.operations.payment_actions import (
+    capture_payment,
+    refund_payment,
+    void_payment,
+)
 from entrypoints.http.openapi.operations.payment_reads import get_payment, list_payments
 from entrypoints.http.openapi.schemas.building import Json
 
@@ -12,6 +17,9 @@ OPERATIONS: dict[str, Json] = {
     "createPayment": create_payment(),
     "listPayments": list_payments(),
     "getPayment": get_payment(),
+    "capturePayment": capture_payment(),
+    "voidPayment": void_payment(),
+    "refundPayment": refund_payment(),
     "processPaymentLegacy": legacy.process_payment_legacy(),
     "getPaymentLegacy": legacy.get_payment_legacy(),
     "generateAccessToken": auth.generate_access_token(),

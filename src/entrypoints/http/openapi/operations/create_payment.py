@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from entrypoints.http.openapi import action_examples as ax
 from entrypoints.http.openapi import examples as ex
 from entrypoints.http.openapi.examples import example
 from entrypoints.http.openapi.operations.request_bodies import IDEMPOTENCY_KEY, PAYMENT_REQUEST
@@ -83,8 +84,12 @@ def create_payment() -> Json:
             "413": problem(TOO_LARGE, {"too_large": example("Too large", ex.TOO_LARGE_PROBLEM)}),
             "422": problem(
                 "This Idempotency-Key was already used with a different body: use a new key "
-                "for a new payment.",
-                {"key_reused": example("Key reused", ex.KEY_REUSED_PROBLEM)},
+                'for a new payment. Or `actions-unsupported`: `"capture": true` with an '
+                "acquiring bank that cannot capture; nothing was charged.",
+                {
+                    "key_reused": example("Key reused", ex.KEY_REUSED_PROBLEM),
+                    "unsupported": example("Bank cannot capture", ax.UNSUPPORTED_PROBLEM),
+                },
             ),
             "500": problem_500(),
             "502": problem(

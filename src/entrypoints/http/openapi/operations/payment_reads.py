@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from entrypoints.http.openapi import action_examples as ax
 from entrypoints.http.openapi import examples as ex
 from entrypoints.http.openapi.examples import example
 from entrypoints.http.openapi.operations.responses import (
@@ -86,6 +87,10 @@ def get_payment() -> Json:
                     "declined": example("Declined: insufficient funds", ex.NO_FUNDS),
                     "pending": example("Pending: settles by itself", ex.PENDING),
                     "failed": example("Failed: nothing was charged", ex.FAILED),
+                    "partially_refunded": example(
+                        "Captured, then a quarter refunded", ax.PARTIALLY_REFUNDED
+                    ),
+                    "expired": example("Expired: authorized, never captured", ax.EXPIRED),
                 },
             ),
             "401": problem_401(),

@@ -96,6 +96,13 @@ PAYMENT_REQUEST = _payment_request(
         "examples": ["order-123"],
     },
     metadata=METADATA,
+    capture={
+        "type": "boolean",
+        "description": "Optional (default false): capture the whole amount as soon as the "
+        "bank authorizes it; the answer shows `Captured`, or `Authorized` with a `Pending` "
+        "capture action while the capture's outcome is unknown.",
+        "examples": [False],
+    },
 )
 LEGACY_PAYMENT_REQUEST = _payment_request(
     "As POST /v1/payments, with the expiry as `exp_month`/`exp_year` "

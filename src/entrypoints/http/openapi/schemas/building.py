@@ -20,6 +20,12 @@ PROBLEM_SLUGS = {
     "storage-unavailable": "the payment store could not be reached before the bank was "
     "called: nothing was charged; retry after Retry-After seconds",
     "internal-error": "an unexpected error on the gateway's side",
+    "invalid-state": "the payment's status, or an action still Pending on it, does not allow "
+    "this action; nothing changed",
+    "amount-too-large": "more than is left to capture, or to refund; nothing changed",
+    "actions-unsupported": "the acquiring bank in use cannot capture, void or refund",
+    "action-failed": "the bank refused the action, answered an error or could not be reached; "
+    "the action is recorded Failed and the payment is unchanged",
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from entrypoints.http.openapi.schemas.building import Json, anchored, obj, ref, string
+from paycore.actions import ActionStatus, ActionType
 from paycore.fields import FIRST_MONTH, FOUR_DIGIT_YEARS, LAST_MONTH, MAX_REFERENCE_LENGTH
 from paycore.listing import MAX_LIMIT
 from paycore.metadata import MAX_KEY_LENGTH, MAX_KEYS, MAX_VALUE_LENGTH
@@ -20,6 +21,20 @@ METADATA = {
     "examples": [{"order_id": "6735"}],
 }
 _TIMESTAMP = {"type": "string", "format": "date-time", "examples": ["2026-12-01T22:18:36.237Z"]}
+_MINOR = {"type": "integer", "minimum": 0}
+ACTION_SCHEMA = obj(
+    "A capture, void or refund of the payment. While one is `Pending` the payment keeps its "
+    "status and amounts; a `Failed` one changed nothing.",
+    {
+        "id": UUID | {"description": "The action's id, also the bank's Idempotency-Key"},
+        "type": {"type": "string", "enum": [t.value for t in ActionType]},
+        "amount": {"type": "integer", "minimum": 1, "description": "Minor units"},
+        "status": {"type": "string", "enum": [s.value for s in ActionStatus]},
+        "reason": {"type": ["string", "null"], "description": "A refund's reason, as sent"},
+        "created_at": _TIMESTAMP | {"description": "When the gateway received it (UTC)"},
+        "updated_at": _TIMESTAMP | {"description": "When its status last changed (UTC)"},
+    },
+)
 CURRENCY_PATTERN = anchored(CURRENCY_CODE_PATTERN)
 CURRENCY = string("ISO 4217 code, upper case", pattern=CURRENCY_PATTERN, examples=["USD"])
 MASKED_NUMBER_PATTERN = r"^\*{4} \*{4} \*{4} [0-9]{4}$"
@@ -32,7 +47,11 @@ PAYMENT_SCHEMAS: dict[str, Json] = {
         "- `Declined`: the bank refused (`decline_reason` says why when the bank told).\n"
         "- `Pending`: the bank's answer is unknown (it timed out); the gateway asks it again "
         "and settles the payment by itself: poll GET /v1/payments/{payment_id}.\n"
-        "- `Failed`: the bank answered an error or could not be reached; nothing was charged.",
+        "- `Failed`: the bank answered an error or could not be reached; nothing was charged.\n"
+        "- `PartiallyCaptured`, `Captured`: part or all of the authorized amount is collected.\n"
+        "- `Voided`: the authorization was released; nothing was collected.\n"
+        "- `PartiallyRefunded`, `Refunded`: part or all of what was collected was given back.\n"
+        "- `Expired`: authorized, never captured, and past PAYGATE_AUTHORIZATION_TTL.",
     },
     "Card": obj(
         "The card as the gateway keeps it: never the full number, never the CVV",
@@ -73,8 +92,16 @@ PAYMENT_SCHEMAS: dict[str, Json] = {
             },
             "created_at": _TIMESTAMP | {"description": "When the gateway received it (UTC)"},
             "updated_at": _TIMESTAMP | {"description": "When its status last changed (UTC)"},
+            "captured_amount": _MINOR | {"description": "Collected so far (minor units)"},
+            "refunded_amount": _MINOR | {"description": "Given back so far (minor units)"},
+            "actions": {
+                "type": "array",
+                "items": ref("Action"),
+                "description": "Its captures, voids and refunds, oldest first",
+            },
         },
     ),
+    "Action": ACTION_SCHEMA,
     "PaymentList": obj(
         "A page of the merchant's payments, newest first",
         {

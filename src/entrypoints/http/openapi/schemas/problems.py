@@ -20,6 +20,9 @@ PROBLEM_SCHEMAS: dict[str, Json] = {
             "not-found",
             "idempotency-in-progress",
             "idempotency-key-reused",
+            "invalid-state",
+            "amount-too-large",
+            "actions-unsupported",
             "payload-too-large",
             "storage-unavailable",
             "internal-error",
@@ -44,6 +47,20 @@ PROBLEM_SCHEMAS: dict[str, Json] = {
         {"payment_id": UUID | {"description": "The Failed payment's id, for GET and support"}},
         optional=False,
     ),
+    "ActionFailedProblem": problem_object(
+        "The action was recorded `Failed`: the payment is unchanged. A new attempt needs a "
+        "new Idempotency-Key (the same key replays this answer).",
+        problem_type("action-failed"),
+        {"type": "integer", "enum": [502, 503]},
+        {"payment_id": UUID | {"description": "The payment's id, for GET and support"}},
+        optional=False,
+    ),
+    "ActionUnavailableProblem": {
+        "description": "A 503: the bank was unreachable (`action-failed`, with `payment_id`) "
+        "or the payment store was (`storage-unavailable`, before any bank call). Either way "
+        "the payment is unchanged.",
+        "oneOf": [ref("ActionFailedProblem"), ref("Problem")],
+    },
     "UnavailableProblem": {
         "description": "A 503: the bank was unreachable (`payment-failed`, with `payment_id`) "
         "or the payment store was (`storage-unavailable`, before any bank call). Either way "

@@ -1,13 +1,8 @@
-"""The one table from what the domain answered to the HTTP status, problem type, title and
-detail a client sees: the outcome of a payment request, and every error a request can meet.
-
-How the answer is written (an RFC 9457 problem or the original design's envelope) is the
-route's business (errors.py); what it says is decided here only.
-"""
+"""What each error a request can meet means in HTTP: status, problem type, title, detail
+and headers."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import structlog
@@ -15,49 +10,23 @@ from litestar.exceptions import HTTPException, ValidationException
 
 from entrypoints.http.body import MalformedRequest
 from entrypoints.http.dto import FieldErrorOut
+from entrypoints.http.outcomes.http_error import HttpError
 from paycore.errors import (
+    ActionsUnsupported,
+    AmountTooLarge,
     IdempotencyKeyReused,
     IdempotencyRequestInProgress,
     InvalidCredentials,
+    InvalidPaymentState,
     InvalidToken,
     PaymentNotFound,
     StorageUnavailable,
     ValidationFailed,
 )
-from paycore.payment import FailureReason, Payment, PaymentStatus
 
 # A database failover takes seconds; a client that waits this long and retries is served.
 STORAGE_RETRY_AFTER_SECONDS = 1
 log = structlog.get_logger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class HttpError:
-    status: int
-    slug: str
-    title: str
-    detail: str
-    errors: list[FieldErrorOut] = field(default_factory=list)
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-_PAYMENT_STATUS_CODES = {
-    PaymentStatus.AUTHORIZED: 201,
-    PaymentStatus.DECLINED: 201,
-    PaymentStatus.PENDING: 202,
-}
-# The original design answers a decline as 402 Payment Required.
-_LEGACY_STATUS_CODES = _PAYMENT_STATUS_CODES | {PaymentStatus.DECLINED: 402}
-_BANK_UNAVAILABLE = HttpError(
-    503, "payment-failed", "Bank unavailable", "the bank could not be reached; nothing was charged"
-)
-_BANK_ERROR = HttpError(
-    502,
-    "payment-failed",
-    "Bank error",
-    "the bank could not process the payment; nothing was charged",
-)
-_UNREACHED_BANK = {FailureReason.BANK_UNAVAILABLE, FailureReason.CIRCUIT_OPEN}
 
 _BEARER_CHALLENGE = {"WWW-Authenticate": 'Bearer realm="paygate"'}
 # An exception's own message is its detail where the rule gives none.
@@ -87,6 +56,14 @@ _ERRORS: dict[type[Exception], HttpError] = {
         "Conflict",
         "a request with this Idempotency-Key is still being processed; retry later",
     ),
+    InvalidPaymentState: HttpError(409, "invalid-state", "Conflict", ""),
+    AmountTooLarge: HttpError(422, "amount-too-large", "Unprocessable request", ""),
+    ActionsUnsupported: HttpError(
+        422,
+        "actions-unsupported",
+        "Unprocessable request",
+        "the acquiring bank in use cannot capture, void or refund payments",
+    ),
     IdempotencyKeyReused: HttpError(
         422,
         "idempotency-key-reused",
@@ -107,15 +84,6 @@ _TITLES = {
     503: "Service unavailable",
 }
 _INTERNAL = HttpError(500, "internal-error", "Internal error", "an unexpected error")
-
-
-def status_code_for(payment: Payment, *, legacy: bool = False) -> int:
-    codes = _LEGACY_STATUS_CODES if legacy else _PAYMENT_STATUS_CODES
-    return codes.get(payment.status) or failed_payment_error(payment).status
-
-
-def failed_payment_error(payment: Payment) -> HttpError:
-    return _BANK_UNAVAILABLE if payment.failure_reason in _UNREACHED_BANK else _BANK_ERROR
 
 
 def http_error_for(exc: Exception) -> HttpError:
