@@ -1,6 +1,8 @@
 """Swagger UI and ReDoc served by the gateway itself, with their assets: the pages work
-on a machine without internet access. The assets are vendored under `assets/` (see its
-README.md for their versions and licences)."""
+on a machine without internet access. The assets are vendored, unchanged, in the
+repository's `vendor/openapi-assets/` (its README.md gives their versions and licences):
+outside the source tree, so linters and code checks never read minified third-party code.
+A built wheel carries them next to this module, as `assets/`."""
 
 from __future__ import annotations
 
@@ -14,7 +16,16 @@ from litestar.static_files import create_static_files_router
 
 from entrypoints.http.openapi.document import complete_document
 
-ASSETS_DIR = Path(__file__).parent / "assets"
+
+def _assets_dir() -> Path:
+    """The installed copy (wheel, image) or, running from a checkout, the vendored one."""
+    installed = Path(__file__).parent / "assets"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[4] / "vendor" / "openapi-assets"
+
+
+ASSETS_DIR = _assets_dir()
 ASSETS_PATH = "/schema/assets"
 _SWAGGER = f"{ASSETS_PATH}/swagger-ui"
 _FAVICON = f"<link rel='icon' type='image/png' href='{_SWAGGER}/favicon-32x32.png'>"
