@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from paycore.errors import IllegalTransition, StalePayment
+from paycore.errors import IllegalTransition
 from paycore.payment import DEFAULT_AUTHORIZATION_TTL, Payment
 from paycore.ports import Clock, PaymentCache, UnitOfWorkFactory
+from paycore.use_cases.saving import save_unless_stale
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +47,8 @@ class ExpireAuthorizations:
             except IllegalTransition:
                 report.skipped += 1
                 continue
-            try:
-                async with self.uow() as uow:
-                    await uow.payments.save(payment)
-                    await uow.commit()
-            except StalePayment:
+            if await save_unless_stale(self.uow, self.cache, payment):
+                report.expired.append(payment)
+            else:
                 report.lost_races += 1
-                continue
-            report.expired.append(payment)
-            await self.cache.put(payment)
         return report

@@ -15,9 +15,9 @@ from datetime import datetime
 from paycore.acquirer_actions import AcquirerActions
 from paycore.action_settlement import settle_from_lookup
 from paycore.actions import PaymentAction
-from paycore.errors import StalePayment
 from paycore.payment import FailureReason, Payment
 from paycore.ports import Clock, PaymentCache, UnitOfWorkFactory
+from paycore.use_cases.saving import save_unless_stale
 from paycore.use_cases.settle_pending import SettlementPolicy
 
 
@@ -46,18 +46,12 @@ class SettlePendingActions:
             settled = await self._settle(payment, cutoff, report)
             if not settled:
                 continue
-            try:
-                async with self.uow() as uow:
-                    await uow.payments.save(payment)
-                    await uow.commit()
-            except StalePayment:
-                # Another writer (the request's own settle, another process) got there first.
+            if not await save_unless_stale(self.uow, self.cache, payment):
                 report.lost_races += 1
                 continue
             for action in settled:
                 failed = action.failure_reason == FailureReason.UNSETTLED
                 (report.given_up if failed else report.settled).append(action)
-            await self.cache.put(payment)
         return report
 
     async def _settle(

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from paycore.bank import Authorized, Declined, LookupOutcome, NotFound
-from paycore.errors import StalePayment
 from paycore.payment import FailureReason, Payment
 from paycore.ports import AcquiringBank, Clock, PaymentCache, UnitOfWorkFactory
+from paycore.use_cases.saving import save_unless_stale
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,16 +66,10 @@ class SettlePendingPayments:
         for payment in due:
             outcome = await self.bank.lookup(payment.id)
             self._settle(payment, outcome, self.clock.now())
-            try:
-                async with self.uow() as uow:
-                    await uow.payments.save(payment)
-                    await uow.commit()
-            except StalePayment:
-                # Another gateway process settled it between our read and our write.
+            if await save_unless_stale(self.uow, self.cache, payment):
+                report.file(payment)
+            else:
                 report.lost_races += 1
-                continue
-            report.file(payment)
-            await self.cache.put(payment)
         return report
 
     def _settle(self, payment: Payment, outcome: LookupOutcome, now: datetime) -> None:
