@@ -97,5 +97,13 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+_SERVER_PYTHON: list[str] = []
+
+
+def use_python(interpreter: str) -> None:
+    """Run every measured server (gateway, bank simulator, ceiling) on `interpreter`."""
+    _SERVER_PYTHON[:] = [interpreter]
+
+
 def python() -> str:
-    return sys.executable
+    return _SERVER_PYTHON[0] if _SERVER_PYTHON else sys.executable

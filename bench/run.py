@@ -9,6 +9,8 @@ memory per worker, each result as a ratio to its ceiling, then every target with
     uv run python -m bench.run                 # full run, small database (~3 minutes)
     uv run python -m bench.run --large         # and again with 1,000,000 payments loaded
     uv run python -m bench.run --quick         # seconds; what CI runs so the harness can't rot
+
+The servers run on the deployed install (bench/deployed.py), `--dev-env` on this one.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from pathlib import Path
 from bench import gateway, stack
 from bench.ceilings import bare_ceiling
 from bench.database_runs import postgres_runs
+from bench.deployed import deployed_python
 from bench.gateway import Load, LoadPlan
-from bench.processes import free_port, python, start, stop, wait_http
+from bench.processes import free_port, python, start, stop, use_python, wait_http
 from bench.targets import print_targets
 from bench.verdicts import Verdicts
 from bench.wrk_runner import LoadResult
@@ -95,7 +98,15 @@ def main() -> None:
     parser.add_argument(
         "--stacks", nargs="+", default=["embedded", "postgres"], choices=["embedded", "postgres"]
     )
-    run(parser.parse_args())
+    parser.add_argument(
+        "--dev-env",
+        action="store_true",
+        help="run the servers on this interpreter, not on the deployed install (bench/deployed.py)",
+    )
+    args = parser.parse_args()
+    if not args.dev_env:
+        use_python(deployed_python())
+    run(args)
 
 
 if __name__ == "__main__":
