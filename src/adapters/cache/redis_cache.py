@@ -17,13 +17,12 @@ connection, not per command.
 
 from __future__ import annotations
 
-import time
-
 import redis.asyncio as aioredis
 import structlog
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
+from adapters.cache.outage import Outage
 from adapters.cache.put_script import PUT_IF_NOT_OLDER
 from adapters.cache.server_run import ServerRun
 from adapters.cache.unwritten import UnwrittenKeys
@@ -59,9 +58,8 @@ class RedisPaymentCache:
         self._ttl_ms = max(1, round(ttl_seconds * 1000))
         self._pending_ttl_ms = min(self._ttl_ms, max(1, round(pending_ttl_seconds * 1000)))
         self._prefix = key_prefix
-        self._retry_after = retry_after_seconds
         self._put_script = client.register_script(PUT_IF_NOT_OLDER)
-        self._down_until: float | None = None
+        self._outage = Outage(retry_after_seconds)
         self._unwritten = UnwrittenKeys(self._pending_ttl_ms / 1000)
 
     @classmethod
@@ -96,14 +94,14 @@ class RedisPaymentCache:
 
     async def get(self, merchant_id: str, payment_id: str) -> Payment | None:
         key = self.key(merchant_id, payment_id)
-        if self._sitting_out() or key in self._unwritten:
+        if self._outage.sitting_out() or key in self._unwritten:
             return None
         try:
             data = await self._client.get(key)
         except Exception as error:  # any failure is a miss, never the caller's problem
-            self._went_down(error)
+            self._outage.went_down(error)
             return None
-        self._came_back()
+        self._outage.came_back()
         # Checked after the GET: its connection has told `_run` the run id by then.
         if data is None or not self._run.is_current(data):
             return None
@@ -115,7 +113,7 @@ class RedisPaymentCache:
 
     async def put(self, payment: Payment) -> None:
         key = self.key(payment.merchant_id, payment.id)
-        if self._sitting_out():
+        if self._outage.sitting_out():
             self._unwritten.add(key)
             return
         # A Pending payment, or one holding a Pending action, will change without a
@@ -129,32 +127,19 @@ class RedisPaymentCache:
             await self._put_script(keys=[key], args=[value, payment.version, ttl_ms])
         except Exception as error:
             self._unwritten.add(key)  # it may or may not have landed: assume not
-            self._went_down(error)
+            self._outage.went_down(error)
             return
         self._unwritten.discard(key)
-        self._came_back()
+        self._outage.came_back()
 
     async def ping(self) -> bool:
         try:
             await self._client.ping()
         except Exception as error:
-            self._went_down(error)
+            self._outage.went_down(error)
             return False
-        self._came_back()
+        self._outage.came_back()
         return True
 
     async def close(self) -> None:
         await self._client.aclose()
-
-    def _sitting_out(self) -> bool:
-        return self._down_until is not None and time.monotonic() < self._down_until
-
-    def _went_down(self, error: Exception) -> None:
-        if self._down_until is None:
-            logger.warning("cache.unavailable", error=repr(error))
-        self._down_until = time.monotonic() + self._retry_after
-
-    def _came_back(self) -> None:
-        if self._down_until is not None:
-            logger.info("cache.recovered")
-            self._down_until = None
