@@ -15,7 +15,14 @@ from adapters.auth import JwtCodec, Sha256ApiKeys, TokenSettings
 from adapters.memory import InMemoryStore, ManualClock, SequentialIds
 from paycore.errors import InvalidCredentials, InvalidToken
 from paycore.token_claims import TokenClaims, TokenLifetimes, TokenType
-from paycore.use_cases import Authenticate, KeyIssuer, RefreshSession, RegisterMerchant, SignIn, TokenIssuer
+from paycore.use_cases import (
+    Authenticate,
+    KeyIssuer,
+    RefreshSession,
+    RegisterMerchant,
+    SignIn,
+    TokenIssuer,
+)
 
 SECRET = "s" * 40
 NOW = datetime(2026, 11, 26, 17, 0, tzinfo=UTC)
