@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _UNITS = {"s": 1.0, "sec": 1.0, "second": 1.0, "m": 60.0, "min": 60.0, "minute": 60.0}
 _UNITS |= {"h": 3600.0, "hour": 3600.0, "d": 86400.0, "day": 86400.0}
@@ -69,3 +69,13 @@ def decide(limit: RateLimit, tat: float | None, now: float) -> tuple[RateDecisio
         return refused, start
     remaining = int((limit.period - (next_tat - now)) / limit.interval + _EPSILON)
     return RateDecision(True, limit.count, max(0, remaining), next_tat - now), next_tat
+
+
+def look(limit: RateLimit, tat: float | None, now: float) -> RateDecision:
+    """What one more request would meet at `now`, spending nothing: its `remaining` is the
+    budget left now, and its reset the time until that budget is whole."""
+    decision, _ = decide(limit, tat, now)
+    if not decision.allowed:
+        return decision
+    start = now if tat is None else max(tat, now)
+    return replace(decision, remaining=decision.remaining + 1, reset_seconds=start - now)

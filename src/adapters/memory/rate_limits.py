@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from paycore.rate_limit import RateDecision, RateLimit, decide
+from paycore.rate_limit import RateDecision, RateLimit, decide, look
 
 
 class InMemoryRateLimiter:
@@ -25,7 +25,7 @@ class InMemoryRateLimiter:
         return decision
 
     async def peek(self, key: str, limit: RateLimit) -> RateDecision:
-        return decide(limit, self._tats.get(key), self._clock())[0]
+        return look(limit, self._tats.get(key), self._clock())
 
     def _store(self, key: str, tat: float, now: float) -> None:
         self._tats.pop(key, None)

@@ -18,7 +18,7 @@ from redis.retry import Retry
 
 from adapters.memory.rate_limits import InMemoryRateLimiter
 from adapters.rate_limits.gcra_script import GCRA_STEP
-from paycore.rate_limit import RateDecision, RateLimit, decide
+from paycore.rate_limit import RateDecision, RateLimit, decide, look
 
 log = structlog.get_logger(__name__)
 
@@ -73,7 +73,8 @@ class RedisRateLimiter:
         if self._down_until is not None:
             log.info("rate_limits.redis_back")
             self._down_until = None
-        return decide(limit, float(start), now)[0]
+        tat = float(start)
+        return decide(limit, tat, now)[0] if spend else look(limit, tat, now)
 
     async def _locally(self, key: str, limit: RateLimit, *, spend: bool) -> RateDecision:
         if spend:

@@ -46,11 +46,14 @@ class RateLimiterContract:
     async def test_peeking_spends_nothing(self, limiter_at, clock, key):
         limiter = limiter_at(clock)
         for _ in range(5):
-            assert (await limiter.peek(key, PER_MINUTE)).remaining == 9
+            assert (await limiter.peek(key, PER_MINUTE)).remaining == 10
         for _ in range(10):
             await limiter.hit(key, PER_MINUTE)
         peeked = await limiter.peek(key, PER_MINUTE)
         assert not peeked.allowed and peeked.retry_after_seconds == pytest.approx(6.0)
+        clock.now += 12.0
+        peeked = await limiter.peek(key, PER_MINUTE)
+        assert peeked.remaining == 2 and peeked.reset_seconds == pytest.approx(48.0)
 
     async def test_keys_have_budgets_of_their_own(self, limiter_at, clock, key):
         limiter = limiter_at(clock)

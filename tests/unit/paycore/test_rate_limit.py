@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from paycore.errors import RateLimited
-from paycore.rate_limit import RateDecision, RateLimit, decide
+from paycore.rate_limit import RateDecision, RateLimit, decide, look
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,12 @@ def test_headers_are_whole_seconds_and_retry_after_is_never_zero() -> None:
 def test_a_refusal_carries_its_decision() -> None:
     decision = RateDecision(False, 1, 0, 1.0, 1.0)
     assert RateLimited(decision).decision is decision
+
+
+def test_a_look_spends_nothing_and_counts_the_budget_left_now() -> None:
+    limit = RateLimit(2, 10.0)
+    assert look(limit, None, 0.0) == RateDecision(True, 2, 2, 0.0)
+    _, tat = decide(limit, None, 0.0)
+    assert look(limit, tat, 0.0) == RateDecision(True, 2, 1, 5.0)
+    _, tat = decide(limit, tat, 0.0)
+    assert not look(limit, tat, 0.0).allowed
