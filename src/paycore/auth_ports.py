@@ -63,3 +63,8 @@ class RecentSignIns(Protocol):
         """Drop what is remembered of a login (it was just revoked), in this process and,
         where processes share a message broker, in the others too."""
         ...
+
+    async def forget_merchant(self, merchant_id: str) -> None:
+        """Drop every remembered login of a merchant (disabled, or a key revoked), here and,
+        where processes share a message broker, in the others too."""
+        ...

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from paycore.rate_limit import RateDecision
+
 
 class PaycoreError(Exception):
     """Base of every error the domain raises on purpose."""
@@ -85,3 +87,23 @@ class AmountTooLarge(PaycoreError):
 
 class ActionsUnsupported(PaycoreError):
     """The acquiring bank in use cannot capture, void or refund payments."""
+
+
+class MerchantNotFound(PaycoreError):
+    """No merchant has this email (an operator's command named it)."""
+
+
+class ApiKeyNotFound(PaycoreError):
+    """Unknown key id, or a key of another merchant: both look the same."""
+
+
+class LastActiveKey(PaycoreError):
+    """Revoking this key would leave the merchant with none: create or rotate first."""
+
+
+class RateLimited(PaycoreError):
+    """Too many requests (or failed sign-ins) for this budget; retry after it refills."""
+
+    def __init__(self, decision: RateDecision) -> None:
+        super().__init__("too many requests; retry after the Retry-After header's seconds")
+        self.decision = decision

@@ -1,4 +1,4 @@
-"""Merchants: the gateway's customers, identified by email and a hashed API key."""
+"""Merchants: the gateway's customers, identified by email (their keys: api_key.py)."""
 
 from __future__ import annotations
 
@@ -10,5 +10,6 @@ from datetime import datetime
 class Merchant:
     id: str
     email: str
-    api_key_hash: str
     created_at: datetime
+    # A disabled merchant can neither sign in nor use the tokens it holds.
+    disabled_at: datetime | None = None

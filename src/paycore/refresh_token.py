@@ -15,3 +15,5 @@ class RefreshToken:
     expires_at: datetime
     used: bool = False
     revoked: bool = False
+    # The API key that opened the login: revoking or expiring it ends the login.
+    api_key_id: str | None = None

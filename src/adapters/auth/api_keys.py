@@ -6,7 +6,8 @@ import hashlib
 import hmac
 import secrets
 
-API_KEY_PREFIX = "pk_"
+# Secret keys, as at Stripe; keys issued before were `pk_` and keep working.
+API_KEY_PREFIX = "sk_"
 # Compared against when the email is unknown, so both failures take the same path.
 _NO_MERCHANT_HASH = hashlib.sha256(b"no merchant has this key").hexdigest()
 

@@ -55,6 +55,9 @@ class RecentSignIns:
     async def forget_login(self, login_id: str) -> None:
         self.drop_login(login_id)
 
+    async def forget_merchant(self, merchant_id: str) -> None:
+        self.drop_merchant(merchant_id)
+
     def drop_login(self, login_id: str) -> None:
         for key in [key for key in self._entries if key[1] == login_id]:
             del self._entries[key]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
+
 from adapters.memory.state import InMemoryState
 from paycore.merchant import Merchant
 
@@ -10,6 +13,7 @@ class InMemoryMerchantRepository:
     def __init__(self, store: InMemoryState) -> None:
         self._store = store
         self.staged: dict[str, Merchant] = {}
+        self.disabled: dict[str, datetime] = {}
 
     async def add(self, merchant: Merchant) -> None:
         if await self.get_by_email(merchant.email) is not None:
@@ -24,11 +28,30 @@ class InMemoryMerchantRepository:
         everyone = [*self._store.merchants.values(), *self.staged.values()]
         return next((m for m in everyone if m.email.casefold() == wanted), None)
 
-    async def get_signed_in(self, merchant_id: str, login_id: str) -> Merchant | None:
-        tokens = self._store.refresh_tokens.values()
-        if any(t.family_id == login_id and t.revoked for t in tokens):
+    async def get_signed_in(
+        self, merchant_id: str, login_id: str, now: datetime
+    ) -> Merchant | None:
+        family = [t for t in self._store.refresh_tokens.values() if t.family_id == login_id]
+        if any(t.revoked for t in family):
             return None
-        return await self.get(merchant_id)
+        key_ids = {t.api_key_id for t in family if t.api_key_id is not None}
+        keys = [self._store.api_keys.get(key_id) for key_id in key_ids]
+        if any(key is not None and not key.active_at(now) for key in keys):
+            return None
+        merchant = await self.get(merchant_id)
+        return merchant if merchant is not None and merchant.disabled_at is None else None
+
+    async def disable(self, merchant_id: str, at: datetime) -> None:
+        self.disabled[merchant_id] = at
 
     def apply(self) -> None:
-        self._store.merchants.update(self.staged)
+        merchants = self._store.merchants
+        merchants.update(self.staged)
+        for merchant_id, at in self.disabled.items():
+            merchant = merchants.get(merchant_id)
+            if merchant is not None and merchant.disabled_at is None:
+                merchants[merchant_id] = replace(merchant, disabled_at=at)
+
+    def forget_staged(self) -> None:
+        self.staged.clear()
+        self.disabled.clear()

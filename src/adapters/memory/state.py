@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from paycore.api_key import ApiKey
 from paycore.idempotency import IdempotencyRecord
 from paycore.merchant import Merchant
 from paycore.payment import Payment
@@ -21,3 +22,4 @@ class InMemoryState:
     claims: dict[IdempotencyKey, IdempotencyRecord] = field(default_factory=dict)
     merchants: dict[str, Merchant] = field(default_factory=dict)
     refresh_tokens: dict[str, RefreshToken] = field(default_factory=dict)
+    api_keys: dict[str, ApiKey] = field(default_factory=dict)

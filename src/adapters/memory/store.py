@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from adapters.memory.refresh_tokens import InMemoryRefreshTokenUses
+from adapters.memory.retention import InMemoryRetention
 from adapters.memory.state import InMemoryState
 from adapters.memory.unit_of_work import InMemoryUnitOfWork
 
@@ -20,3 +21,7 @@ class InMemoryStore(InMemoryState):
     @property
     def refresh_token_uses(self) -> InMemoryRefreshTokenUses:
         return InMemoryRefreshTokenUses(self)
+
+    @property
+    def retention(self) -> InMemoryRetention:
+        return InMemoryRetention(self)

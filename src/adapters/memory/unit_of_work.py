@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Self
 
+from adapters.memory.api_keys import InMemoryApiKeyRepository
 from adapters.memory.idempotency import InMemoryIdempotencyStore
 from adapters.memory.merchants import InMemoryMerchantRepository
 from adapters.memory.payments import InMemoryPaymentRepository
@@ -18,6 +19,7 @@ class InMemoryUnitOfWork:
         self.idempotency = InMemoryIdempotencyStore(state)
         self.merchants = InMemoryMerchantRepository(state)
         self.refresh_tokens = InMemoryRefreshTokenRepository(state)
+        self.api_keys = InMemoryApiKeyRepository(state)
 
     async def __aenter__(self) -> Self:
         return self
@@ -33,6 +35,7 @@ class InMemoryUnitOfWork:
             self.idempotency.apply()
             self.merchants.apply()
             self.refresh_tokens.apply()
+            self.api_keys.apply()
         finally:
             self._forget_staged()
 
@@ -41,6 +44,7 @@ class InMemoryUnitOfWork:
 
     def _forget_staged(self) -> None:
         self.payments.forget_staged()
-        self.merchants.staged.clear()
+        self.merchants.forget_staged()
+        self.api_keys.staged.clear()
         self.refresh_tokens.forget_staged()
         self.idempotency.release()

@@ -69,6 +69,12 @@ class GatewayMetrics:
             "Authorizations that lapsed uncaptured",
             registry=r,
         )
+        self.purged_rows = Counter(
+            "paygate_purged_rows",
+            "Rows the retention sweep deleted, by table",
+            ["table"],
+            registry=r,
+        )
         self.breaker_state = Gauge(
             "paygate_circuit_breaker_state",
             "Bank circuit: 0 closed, 1 half-open, 2 open",

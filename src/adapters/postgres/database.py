@@ -9,6 +9,7 @@ import psycopg
 from psycopg_pool import AsyncConnectionPool
 
 from adapters.postgres.refresh_tokens import PostgresRefreshTokenUses
+from adapters.postgres.retention import PostgresRetention
 from adapters.postgres.schema import migrate
 from adapters.postgres.unit_of_work import PostgresUnitOfWork
 
@@ -17,6 +18,7 @@ class PostgresDatabase:
     def __init__(self, pool: AsyncConnectionPool) -> None:
         self.pool = pool
         self.refresh_token_uses = PostgresRefreshTokenUses(pool)
+        self.retention = PostgresRetention(pool)
 
     @classmethod
     async def open(

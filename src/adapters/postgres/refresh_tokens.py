@@ -11,7 +11,7 @@ from adapters.postgres.statements import PostgresStatements
 from paycore.refresh_token import RefreshToken
 
 _SELECT_BY_JTI = (
-    "SELECT jti, family_id, merchant_id::text, expires_at, used, revoked "
+    "SELECT jti, family_id, merchant_id::text, expires_at, used, revoked, api_key_id::text "
     "FROM refresh_tokens WHERE jti = %s"
 )
 # Row locks make the guarded UPDATE atomic: a concurrent one waits, re-checks `used` and
@@ -26,17 +26,19 @@ class PostgresRefreshTokenRepository:
     async def add(self, token: RefreshToken) -> None:
         t = token
         self._statements.stage(
-            "INSERT INTO refresh_tokens (jti, family_id, merchant_id, expires_at, used, revoked) "
-            "VALUES (%s, %s, %s, %s, %s, %s)",
-            (t.jti, t.family_id, t.merchant_id, t.expires_at, t.used, t.revoked),
+            "INSERT INTO refresh_tokens "
+            "(jti, family_id, merchant_id, expires_at, used, revoked, api_key_id) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            (t.jti, t.family_id, t.merchant_id, t.expires_at, t.used, t.revoked, t.api_key_id),
         )
 
     async def get(self, jti: str) -> RefreshToken | None:
         row = await (await self._statements.read(_SELECT_BY_JTI, (jti,))).fetchone()
         if row is None:
             return None
-        jti, family_id, merchant_id, expires_at, used, revoked = row
-        return RefreshToken(jti, family_id, merchant_id, expires_at.astimezone(UTC), used, revoked)
+        jti, family_id, merchant_id, expires_at, used, revoked, api_key_id = row
+        expires = expires_at.astimezone(UTC)
+        return RefreshToken(jti, family_id, merchant_id, expires, used, revoked, api_key_id)
 
     async def revoke_family(self, family_id: str) -> None:
         self._statements.stage(

@@ -10,6 +10,7 @@ from typing import Self
 
 from psycopg_pool import AsyncConnectionPool
 
+from adapters.postgres.api_keys import PostgresApiKeyRepository
 from adapters.postgres.idempotency import PostgresIdempotencyStore
 from adapters.postgres.merchants import PostgresMerchantRepository
 from adapters.postgres.payments import PostgresPaymentRepository
@@ -24,6 +25,7 @@ class PostgresUnitOfWork:
         self.idempotency = PostgresIdempotencyStore(self.statements)
         self.merchants = PostgresMerchantRepository(self.statements)
         self.refresh_tokens = PostgresRefreshTokenRepository(self.statements)
+        self.api_keys = PostgresApiKeyRepository(self.statements)
 
     async def __aenter__(self) -> Self:
         await self.statements.open()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from adapters.sqlite.connections import SqliteConnections
 from adapters.sqlite.refresh_tokens import SqliteRefreshTokenUses
+from adapters.sqlite.retention import SqliteRetention
 from adapters.sqlite.schema import migrate
 from adapters.sqlite.unit_of_work import SqliteUnitOfWork
 
@@ -14,6 +15,7 @@ class SqliteDatabase(SqliteConnections):
         super().__init__(path, readers, lock_timeout)
         self.applied_on_open: list[str] = []
         self.refresh_token_uses = SqliteRefreshTokenUses(self)
+        self.retention = SqliteRetention(self)
 
     @classmethod
     async def open(

@@ -8,7 +8,8 @@ from adapters.sqlite.timestamps import from_micros, to_micros
 from paycore.refresh_token import RefreshToken
 
 _SELECT_BY_JTI = (
-    "SELECT jti, family_id, merchant_id, expires_at, used, revoked FROM refresh_tokens "
+    "SELECT jti, family_id, merchant_id, expires_at, used, revoked, api_key_id "
+    "FROM refresh_tokens "
     "WHERE jti = ?"
 )
 _MARK_USED = "UPDATE refresh_tokens SET used = 1 WHERE jti = ? AND used = 0 AND revoked = 0"
@@ -21,11 +22,13 @@ class SqliteRefreshTokenRepository:
     async def add(self, token: RefreshToken) -> None:
         t = token
         sql = (
-            "INSERT INTO refresh_tokens (jti, family_id, merchant_id, expires_at, used, revoked) "
-            "VALUES (?, ?, ?, ?, ?, ?)"
+            "INSERT INTO refresh_tokens "
+            "(jti, family_id, merchant_id, expires_at, used, revoked, api_key_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)"
         )
         params = (
-            t.jti, t.family_id, t.merchant_id, to_micros(t.expires_at), int(t.used), int(t.revoked)
+            t.jti, t.family_id, t.merchant_id, to_micros(t.expires_at), int(t.used),
+            int(t.revoked), t.api_key_id,
         )  # fmt: skip
         await self._statements.write(lambda c: c.execute(sql, params))
 
@@ -33,10 +36,11 @@ class SqliteRefreshTokenRepository:
         row = await self._statements.read(lambda c: c.execute(_SELECT_BY_JTI, (jti,)).fetchone())
         if row is None:
             return None
-        jti, family_id, merchant_id, expires_at, used, revoked = row
+        jti, family_id, merchant_id, expires_at, used, revoked, api_key_id = row
         return RefreshToken(
-            jti, family_id, merchant_id, from_micros(expires_at), bool(used), bool(revoked)
-        )
+            jti, family_id, merchant_id, from_micros(expires_at), bool(used), bool(revoked),
+            api_key_id,
+        )  # fmt: skip
 
     async def revoke_family(self, family_id: str) -> None:
         sql = "UPDATE refresh_tokens SET revoked = 1 WHERE family_id = ?"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Self
 
+from adapters.sqlite.api_keys import SqliteApiKeyRepository
 from adapters.sqlite.connections import SqliteConnections
 from adapters.sqlite.idempotency import SqliteIdempotencyStore
 from adapters.sqlite.merchants import SqliteMerchantRepository
@@ -21,6 +22,7 @@ class SqliteUnitOfWork:
         self.idempotency = SqliteIdempotencyStore(self._statements)
         self.merchants = SqliteMerchantRepository(self._statements)
         self.refresh_tokens = SqliteRefreshTokenRepository(self._statements)
+        self.api_keys = SqliteApiKeyRepository(self._statements)
 
     async def __aenter__(self) -> Self:
         return self

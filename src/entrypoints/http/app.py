@@ -13,7 +13,9 @@ from litestar.types import ExceptionHandlersMap
 from entrypoints.http.body import MAX_BODY_BYTES
 from entrypoints.http.errors import legacy_error_handler, problem_error_handler
 from entrypoints.http.openapi import assets_router, openapi_config
+from entrypoints.http.rate_limiting import add_rate_limit_headers
 from entrypoints.http.request_context import add_request_id_header, request_context_middleware
+from entrypoints.http.routes.api_keys import create_api_key, list_api_keys, revoke_api_key
 from entrypoints.http.routes.auth import generate_access_token, refresh_token
 from entrypoints.http.routes.legacy import get_payment_legacy, process_payment_legacy
 from entrypoints.http.routes.metrics import metrics_endpoint
@@ -30,6 +32,9 @@ ROUTES = [
     capture_payment,
     void_payment,
     refund_payment,
+    create_api_key,
+    list_api_keys,
+    revoke_api_key,
     health,
     ready,
     metrics_endpoint,
@@ -58,6 +63,7 @@ def create_app(services: AppServices, *, lifespans: Sequence[Lifespan] = ()) -> 
         "refresh_session": Provide(_provider("refresh_session", services.refresh_session)),
         "authenticate": Provide(_provider("authenticate", services.authenticate)),
         "database": Provide(_provider("database", services.database)),
+        "rate_limits": Provide(_provider("rate_limits", services.rate_limits)),
         "metrics": Provide(provide_metrics),
         # Use cases that only an authenticated merchant reaches.
         "process_payment": Provide(
@@ -75,6 +81,9 @@ def create_app(services: AppServices, *, lifespans: Sequence[Lifespan] = ()) -> 
                 ("capture_payment", services.capture_payment),
                 ("void_payment", services.void_payment),
                 ("refund_payment", services.refund_payment),
+                ("create_api_key", services.create_api_key),
+                ("list_api_keys", services.list_api_keys),
+                ("revoke_api_key", services.revoke_api_key),
             )
         },
     }
@@ -84,7 +93,7 @@ def create_app(services: AppServices, *, lifespans: Sequence[Lifespan] = ()) -> 
         lifespan=list(lifespans),
         exception_handlers={Exception: problem_error_handler},
         middleware=[request_context_middleware(metrics)],
-        before_send=[add_request_id_header],
+        before_send=[add_request_id_header, add_rate_limit_headers],
         request_max_body_size=MAX_BODY_BYTES,
         openapi_config=openapi_config(),
         logging_config=None,

@@ -10,13 +10,17 @@ from typing import Protocol
 
 from adapters.observability import GatewayMetrics
 from entrypoints.http.metered_payments import MeteredProcessPayment
+from entrypoints.http.rate_limiting import RateLimits
 from paycore.use_cases import (
     Authenticate,
     CapturePayment,
+    CreateApiKey,
+    ListApiKeys,
     ListPayments,
     RefreshSession,
     RefundPayment,
     RetrievePayment,
+    RevokeApiKey,
     SignIn,
     VoidPayment,
 )
@@ -53,3 +57,11 @@ class AppServices(Protocol):
     async def void_payment(self) -> VoidPayment: ...
 
     async def refund_payment(self) -> RefundPayment: ...
+
+    async def create_api_key(self) -> CreateApiKey: ...
+
+    async def list_api_keys(self) -> ListApiKeys: ...
+
+    async def revoke_api_key(self) -> RevokeApiKey: ...
+
+    async def rate_limits(self) -> RateLimits: ...

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 from collections.abc import Sequence
 
-from entrypoints.runtime.settings import Settings, SettingsError, load_settings
+from entrypoints.runtime.cli_merchants import add_merchant_commands, run_merchant_command
+from entrypoints.runtime.settings import SettingsError, load_settings
 
 DESCRIPTION = """\
 paygate: a payment gateway.
@@ -23,6 +23,7 @@ EXAMPLES = """examples:
   paygate serve                                   # embedded, http://127.0.0.1:8080
   paygate serve --host 0.0.0.0 --workers 4        # all interfaces, 4 worker processes
   paygate merchants create --email shop@example.com
+  paygate merchants rotate-key --email shop@example.com --keep-old-for 3600
   paygate banksim --port 8081 --fail-rate 0.1     # the bank simulator alone
 
 API docs of a running gateway: http://127.0.0.1:8080/schema/swagger
@@ -60,13 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Its options belong to the simulator: `paygate banksim --help` lists them.
     commands.add_parser("banksim", help="run the bank simulator alone (--port 8081)")
 
-    merchants = commands.add_parser("merchants", help="manage merchants")
-    merchant_commands = merchants.add_subparsers(dest="merchant_command", required=True)
-    create = merchant_commands.add_parser(
-        "create", help="create a merchant and print its API key (shown only once)"
-    )
-    create.add_argument("--email", required=True, help="the merchant's login email")
-    create.add_argument("--json", action="store_true", help="print one JSON object")
+    add_merchant_commands(commands.add_parser("merchants", help="manage merchants"))
 
     commands.add_parser("migrate", help="apply database migrations (serve does it too)")
     return parser
@@ -93,31 +88,9 @@ def main(argv: Sequence[str] | None = None) -> None:
                 print(f"applied {name}")
             print("database is up to date")
         else:
-            _create_merchant(settings, args.email, as_json=args.json)
+            run_merchant_command(settings, args)
     except SettingsError as exc:
         sys.exit(f"paygate: configuration error: {exc}")
-
-
-def _create_merchant(settings: Settings, email: str, *, as_json: bool) -> None:
-    from entrypoints.runtime.admin import create_merchant
-    from paycore.errors import InvalidEmail, MerchantExists
-
-    try:
-        created = asyncio.run(create_merchant(settings, email))
-    except (InvalidEmail, MerchantExists) as exc:
-        reason = "is not a valid email" if isinstance(exc, InvalidEmail) else "already exists"
-        sys.exit(f"paygate: merchant {email} {reason}")
-    record = {
-        "merchant_id": created.merchant.id,
-        "email": created.merchant.email,
-        "api_key": created.api_key,
-    }
-    if as_json:
-        print(json.dumps(record))
-    else:
-        for key, value in record.items():
-            print(f"{key}: {value}")
-        print("Keep the API key now: only its hash is stored.")
 
 
 if __name__ == "__main__":

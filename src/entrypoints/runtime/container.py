@@ -14,14 +14,22 @@ from adapters.auth import JwtCodec, Sha256ApiKeys
 from adapters.clock_ids_hashing import HmacFingerprinter, SystemClock, Uuid7Generator
 from adapters.observability import GatewayMetrics
 from entrypoints.http.metered_payments import MeteredProcessPayment
+from entrypoints.http.rate_limiting import RateLimits
 from entrypoints.runtime.keys import fingerprint_key, token_settings, with_jwt_secret
-from entrypoints.runtime.policies import expiry_policy, settlement_policy, token_lifetimes
+from entrypoints.runtime.policies import (
+    expiry_policy,
+    retention_policy,
+    settlement_policy,
+    token_lifetimes,
+)
 from entrypoints.runtime.resources import (
     open_bank,
     open_cache,
     open_database,
+    open_rate_limiter,
     open_recent_sign_ins,
     refresh_token_uses_of,
+    retention_of,
     unit_of_work_factory,
 )
 from entrypoints.runtime.settings import Settings
@@ -29,13 +37,20 @@ from paycore.use_cases import (
     ActionRunner,
     Authenticate,
     CapturePayment,
+    CreateApiKey,
+    DisableMerchant,
     ExpireAuthorizations,
+    KeyIssuer,
+    ListApiKeys,
     ListPayments,
     ProcessPayment,
+    PurgeExpired,
     RefreshSession,
     RefundPayment,
     RegisterMerchant,
     RetrievePayment,
+    RevokeApiKey,
+    RotateApiKey,
     SettlePendingActions,
     SettlePendingPayments,
     SignIn,
@@ -130,11 +145,12 @@ class Container(containers.DeclarativeContainer):
         ids=ids,
         lifetimes=providers.Callable(token_lifetimes, settings),
     )
+    key_issuer = providers.Singleton(KeyIssuer, keys=api_keys, ids=ids)
     register_merchant = providers.Singleton(
-        RegisterMerchant, uow=unit_of_work, keys=api_keys, clock=clock, ids=ids
+        RegisterMerchant, uow=unit_of_work, issuer=key_issuer, clock=clock, ids=ids
     )
     sign_in = providers.Singleton(
-        SignIn, uow=unit_of_work, keys=api_keys, issuer=token_issuer, ids=ids
+        SignIn, uow=unit_of_work, keys=api_keys, issuer=token_issuer, ids=ids, clock=clock
     )
     recent_sign_ins = providers.Resource(open_recent_sign_ins, settings)
     refresh_session = providers.Singleton(
@@ -148,4 +164,34 @@ class Container(containers.DeclarativeContainer):
     )
     authenticate = providers.Singleton(
         Authenticate, uow=unit_of_work, codec=token_codec, clock=clock, recent=recent_sign_ins
+    )
+
+    # A merchant's keys (the HTTP API and the operator's CLI); revocations reach every
+    # process's memory of signed-in logins at once.
+    create_api_key = providers.Singleton(
+        CreateApiKey, uow=unit_of_work, issuer=key_issuer, clock=clock
+    )
+    list_api_keys = providers.Singleton(ListApiKeys, uow=unit_of_work, clock=clock)
+    revoke_api_key = providers.Singleton(
+        RevokeApiKey, uow=unit_of_work, clock=clock, recent=recent_sign_ins
+    )
+    rotate_api_key = providers.Singleton(
+        RotateApiKey, uow=unit_of_work, issuer=key_issuer, clock=clock, recent=recent_sign_ins
+    )
+    disable_merchant = providers.Singleton(
+        DisableMerchant, uow=unit_of_work, clock=clock, recent=recent_sign_ins
+    )
+
+    rate_limiter = providers.Resource(open_rate_limiter, settings)
+    rate_limits = providers.Singleton(
+        RateLimits,
+        limiter=rate_limiter,
+        payments=settings.provided.rate_limit,
+        auth=settings.provided.auth_rate_limit,
+    )
+    purge_expired = providers.Singleton(
+        PurgeExpired,
+        store=providers.Callable(retention_of, database),
+        clock=clock,
+        policy=providers.Singleton(retention_policy, settings),
     )

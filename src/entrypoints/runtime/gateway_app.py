@@ -11,18 +11,27 @@ from litestar import Litestar
 from adapters.observability import GatewayMetrics
 from entrypoints.http.app import Lifespan, create_app
 from entrypoints.http.metered_payments import MeteredProcessPayment
+from entrypoints.http.rate_limiting import RateLimits
 from entrypoints.http.services import Pingable
 from entrypoints.runtime.container import Container
 from entrypoints.runtime.container_use import lifespan_of, resolve
 from entrypoints.runtime.sweep import sweep_loop
-from entrypoints.runtime.sweep_jobs import expire_authorizations, settle_actions, settle_payments
+from entrypoints.runtime.sweep_jobs import (
+    expire_authorizations,
+    purge_expired,
+    settle_actions,
+    settle_payments,
+)
 from paycore.use_cases import (
     Authenticate,
     CapturePayment,
+    CreateApiKey,
+    ListApiKeys,
     ListPayments,
     RefreshSession,
     RefundPayment,
     RetrievePayment,
+    RevokeApiKey,
     SignIn,
     VoidPayment,
 )
@@ -65,6 +74,18 @@ class ContainerServices:
     async def refund_payment(self) -> RefundPayment:
         return await resolve(self._container.refund_payment)
 
+    async def create_api_key(self) -> CreateApiKey:
+        return await resolve(self._container.create_api_key)
+
+    async def list_api_keys(self) -> ListApiKeys:
+        return await resolve(self._container.list_api_keys)
+
+    async def revoke_api_key(self) -> RevokeApiKey:
+        return await resolve(self._container.revoke_api_key)
+
+    async def rate_limits(self) -> RateLimits:
+        return await resolve(self._container.rate_limits)
+
 
 def gateway_app(container: Container, *, settle_in_background: bool = True) -> Litestar:
     """The app; its startup opens the container's resources, its shutdown closes them."""
@@ -84,6 +105,7 @@ def _sweeps(container: Container) -> Lifespan:
             "expire_authorizations": expire_authorizations(
                 partial(resolve, container.expire_authorizations), metrics
             ),
+            "purge_expired": purge_expired(partial(resolve, container.purge_expired), metrics),
         }
         async with sweep_loop(jobs, container.settings().settle_interval):
             yield

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from entrypoints.runtime.settings import Settings
 from paycore.token_claims import TokenLifetimes
-from paycore.use_cases import ExpiryPolicy, SettlementPolicy
+from paycore.use_cases import ExpiryPolicy, RetentionPolicy, SettlementPolicy
 
 
 def settlement_policy(settings: Settings) -> SettlementPolicy:
@@ -25,3 +25,7 @@ def token_lifetimes(settings: Settings) -> TokenLifetimes:
         access=timedelta(seconds=settings.access_token_ttl),
         refresh=timedelta(seconds=settings.refresh_token_ttl),
     )
+
+
+def retention_policy(settings: Settings) -> RetentionPolicy:
+    return RetentionPolicy(idempotency_ttl=timedelta(seconds=settings.idempotency_ttl))

@@ -15,12 +15,15 @@ from adapters.bank import BankClientConfig, HttpAcquiringBank
 from adapters.observability import GatewayMetrics, InstrumentedCache, PrometheusBankObserver
 from entrypoints.runtime.settings import BANK_CONNECT_TIMEOUT, Settings, SettingsError
 from paycore.auth_ports import RecentSignIns, RefreshTokenUses
-from paycore.ports import PaymentCache, UnitOfWork
+from paycore.ports import PaymentCache, RateLimiter, RetentionStore, UnitOfWork
 
 
 class Database(Protocol):
     @property
     def refresh_token_uses(self) -> RefreshTokenUses: ...
+
+    @property
+    def retention(self) -> RetentionStore: ...
 
     def unit_of_work(self) -> UnitOfWork: ...
 
@@ -37,6 +40,10 @@ def unit_of_work_factory(database: Database) -> Callable[[], UnitOfWork]:
 
 def refresh_token_uses_of(database: Database) -> RefreshTokenUses:
     return database.refresh_token_uses
+
+
+def retention_of(database: Database) -> RetentionStore:
+    return database.retention
 
 
 async def open_database(settings: Settings, *, migrate: bool) -> AsyncIterator[Database]:
@@ -125,3 +132,19 @@ async def open_recent_sign_ins(settings: Settings) -> AsyncIterator[RecentSignIn
         with contextlib.suppress(asyncio.CancelledError):
             await listener
         await client.aclose()
+
+
+async def open_rate_limiter(settings: Settings) -> AsyncIterator[RateLimiter]:
+    """In process memory, or with Redis one budget shared by every gateway process."""
+    from adapters.memory import InMemoryRateLimiter
+
+    if settings.redis_url is None:
+        yield InMemoryRateLimiter()
+        return
+    from adapters.rate_limits import RedisRateLimiter
+
+    limiter = RedisRateLimiter.open(settings.redis_url)
+    try:
+        yield limiter
+    finally:
+        await limiter.close()

@@ -10,9 +10,12 @@ from pathlib import Path
 from dotenv import dotenv_values
 
 from entrypoints.runtime.environment import Environment, SettingsError
+from paycore.rate_limit import RateLimit
 from paycore.validation import DEFAULT_CURRENCIES, DEFAULT_MAX_AMOUNT
 
 DEFAULT_DATABASE_URL = "sqlite:///paygate.db"
+DEFAULT_RATE_LIMIT = RateLimit(100, 1.0)  # requests per merchant on /v1/payments...
+DEFAULT_AUTH_RATE_LIMIT = RateLimit(10, 60.0)  # failed sign-ins per address, per email
 BANK_CONNECT_TIMEOUT = 2.0
 
 
@@ -41,6 +44,9 @@ class Settings:
     # longest a revoked login or removed merchant can still be let in by another process.
     auth_cache_seconds: float = 1.0
     log_format: str | None = None
+    rate_limit: RateLimit = DEFAULT_RATE_LIMIT
+    auth_rate_limit: RateLimit = DEFAULT_AUTH_RATE_LIMIT
+    idempotency_ttl: float = 86400.0
 
     @property
     def uses_postgres(self) -> bool:
@@ -104,6 +110,9 @@ def load_settings(
         refresh_token_ttl=env.number("REFRESH_TOKEN_TTL", float, 604800.0, minimum=1),
         auth_cache_seconds=env.number("AUTH_CACHE_SECONDS", float, 1.0, minimum=0.0),
         log_format=env.choice("LOG_FORMAT", ("json", "console")),
+        rate_limit=_rate(env, "RATE_LIMIT", DEFAULT_RATE_LIMIT),
+        auth_rate_limit=_rate(env, "AUTH_RATE_LIMIT", DEFAULT_AUTH_RATE_LIMIT),
+        idempotency_ttl=env.number("IDEMPOTENCY_TTL", float, 86400.0, minimum=1),
     )
     if not settings.uses_postgres:
         settings.sqlite_path  # noqa: B018 - validates the URL early, with a clear message
@@ -123,3 +132,11 @@ def _check_key_length(name: str, value: str | None, minimum: int) -> None:
         raise SettingsError(
             f"PAYGATE_{name} must be at least {minimum} bytes; make one with {hint}"
         )
+
+
+def _rate(env: Environment, name: str, default: RateLimit) -> RateLimit:
+    text = env.text(name)
+    try:
+        return default if text is None else RateLimit.parse(text)
+    except ValueError as exc:
+        raise SettingsError(f"PAYGATE_{name}: {exc}") from None

@@ -9,7 +9,12 @@ import structlog
 
 from adapters.observability import GatewayMetrics
 from entrypoints.runtime.sweep import Job
-from paycore.use_cases import ExpireAuthorizations, SettlePendingActions, SettlePendingPayments
+from paycore.use_cases import (
+    ExpireAuthorizations,
+    PurgeExpired,
+    SettlePendingActions,
+    SettlePendingPayments,
+)
 
 log = structlog.get_logger("paygate.sweep")
 
@@ -62,6 +67,22 @@ def expire_authorizations(
                 expired=[p.id for p in report.expired],
                 skipped=report.skipped,
                 lost_races=report.lost_races,
+            )
+
+    return job
+
+
+def purge_expired(resolve: Callable[[], Awaitable[PurgeExpired]], metrics: GatewayMetrics) -> Job:
+    async def job() -> None:
+        purge = await resolve()
+        report = await purge()
+        metrics.purged_rows.labels("idempotency_keys").inc(report.idempotency_keys)
+        metrics.purged_rows.labels("refresh_tokens").inc(report.refresh_tokens)
+        if report.idempotency_keys or report.refresh_tokens:
+            log.info(
+                "retention sweep",
+                idempotency_keys=report.idempotency_keys,
+                refresh_tokens=report.refresh_tokens,
             )
 
     return job

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Protocol
 
 from paycore.merchant import Merchant
@@ -20,6 +21,13 @@ class MerchantRepository(Protocol):
         """The merchant with this email (case-insensitive), or None."""
         ...
 
-    async def get_signed_in(self, merchant_id: str, login_id: str) -> Merchant | None:
-        """The merchant, unless it is gone or that login's tokens were revoked: one read."""
+    async def get_signed_in(
+        self, merchant_id: str, login_id: str, now: datetime
+    ) -> Merchant | None:
+        """The merchant, unless it is gone or disabled, that login's tokens were revoked, or
+        the API key that opened the login is revoked or expired at `now`: one read."""
+        ...
+
+    async def disable(self, merchant_id: str, at: datetime) -> None:
+        """Stage the merchant's disabling at `at` (a disabled one stays disabled)."""
         ...

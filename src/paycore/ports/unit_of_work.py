@@ -6,6 +6,7 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Protocol
 
+from paycore.ports.api_keys import ApiKeyRepository
 from paycore.ports.idempotency import IdempotencyStore
 from paycore.ports.merchants import MerchantRepository
 from paycore.ports.payments import PaymentRepository
@@ -23,6 +24,7 @@ class UnitOfWork(AbstractAsyncContextManager["UnitOfWork"], Protocol):
     idempotency: IdempotencyStore
     merchants: MerchantRepository
     refresh_tokens: RefreshTokenRepository
+    api_keys: ApiKeyRepository
 
     async def commit(self) -> None:
         """Check every staged change and make them all durable, or raise and keep none."""

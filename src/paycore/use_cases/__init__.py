@@ -2,6 +2,7 @@
 
 from paycore.use_cases.action_replay import ActionResult
 from paycore.use_cases.action_runner import ActionRunner
+from paycore.use_cases.api_keys import CreateApiKey, ListApiKeys, RevokeApiKey
 from paycore.use_cases.authenticate import Authenticate
 from paycore.use_cases.capture_payment import CapturePayment, CapturePaymentCommand
 from paycore.use_cases.expire_authorizations import (
@@ -9,8 +10,11 @@ from paycore.use_cases.expire_authorizations import (
     ExpiryPolicy,
     ExpiryReport,
 )
+from paycore.use_cases.key_issuance import KeyIssuer
 from paycore.use_cases.list_payments import ListPayments
+from paycore.use_cases.merchant_admin import DisableMerchant, RotateApiKey
 from paycore.use_cases.process_payment import ProcessPayment, ProcessPaymentCommand
+from paycore.use_cases.purge_expired import PurgeExpired, PurgeReport, RetentionPolicy
 from paycore.use_cases.refresh_session import RefreshedSession, RefreshSession
 from paycore.use_cases.refund_payment import RefundPayment, RefundPaymentCommand
 from paycore.use_cases.register_merchant import NewMerchant, RegisterMerchant
@@ -33,20 +37,29 @@ __all__ = [
     "Authenticate",
     "CapturePayment",
     "CapturePaymentCommand",
+    "CreateApiKey",
+    "DisableMerchant",
     "ExpireAuthorizations",
     "ExpiryPolicy",
     "ExpiryReport",
+    "KeyIssuer",
+    "ListApiKeys",
     "ListPayments",
     "NewMerchant",
     "PaymentResult",
     "ProcessPayment",
     "ProcessPaymentCommand",
+    "PurgeExpired",
+    "PurgeReport",
     "RefreshSession",
     "RefreshedSession",
     "RefundPayment",
     "RefundPaymentCommand",
     "RegisterMerchant",
+    "RetentionPolicy",
     "RetrievePayment",
+    "RevokeApiKey",
+    "RotateApiKey",
     "SettlePendingActions",
     "SettlePendingPayments",
     "SettlementPolicy",

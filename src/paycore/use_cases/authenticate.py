@@ -19,9 +19,11 @@ class Authenticate:
     recent: RecentSignIns | None = None
 
     async def __call__(self, access_token: str) -> Merchant:
-        """The token's merchant, if the token is in force, the merchant exists and the
-        login it descends from was not revoked (a refresh token's reuse revokes it)."""
-        claims = in_force(self.codec.decode(access_token), TokenType.ACCESS, self.clock.now())
+        """The token's merchant, if the token is in force, the merchant exists and is not
+        disabled, and the login it descends from was not revoked (a refresh token's reuse
+        revokes it) nor opened with a key since revoked or expired."""
+        now = self.clock.now()
+        claims = in_force(self.codec.decode(access_token), TokenType.ACCESS, now)
         recent = self.recent
         if recent is not None:
             merchant = recent.recall(claims.merchant_id, claims.family_id)
@@ -30,7 +32,7 @@ class Authenticate:
         # One read answers both questions: this runs before every authenticated request
         # whose login is not remembered.
         async with self.uow() as uow:
-            merchant = await uow.merchants.get_signed_in(claims.merchant_id, claims.family_id)
+            merchant = await uow.merchants.get_signed_in(claims.merchant_id, claims.family_id, now)
         if merchant is None:
             raise InvalidToken("the token's merchant does not exist or its login was revoked")
         if recent is not None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from paycore.auth_ports import ApiKeys
 from paycore.errors import InvalidEmail, MerchantExists
 from paycore.merchant import Merchant
 from paycore.ports import Clock, IdGenerator, UnitOfWorkFactory
+from paycore.use_cases.key_issuance import KeyIssuer
 
 _EMAIL = re.compile(r"[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+")
 MAX_EMAIL_LENGTH = 254
@@ -23,7 +23,7 @@ class NewMerchant:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RegisterMerchant:
     uow: UnitOfWorkFactory
-    keys: ApiKeys
+    issuer: KeyIssuer
     clock: Clock
     ids: IdGenerator
 
@@ -31,16 +31,11 @@ class RegisterMerchant:
         email = email.strip()
         if len(email) > MAX_EMAIL_LENGTH or not _EMAIL.fullmatch(email):
             raise InvalidEmail(email)
-        api_key = self.keys.generate()
-        merchant = Merchant(
-            id=self.ids.new_id(),
-            email=email,
-            api_key_hash=self.keys.hash(api_key),
-            created_at=self.clock.now(),
-        )
+        merchant = Merchant(id=self.ids.new_id(), email=email, created_at=self.clock.now())
         async with self.uow() as uow:
             if await uow.merchants.get_by_email(email) is not None:
                 raise MerchantExists(email)
             await uow.merchants.add(merchant)
+            issued = await self.issuer.issue(uow, merchant.id, merchant.created_at)
             await uow.commit()
-        return NewMerchant(merchant, api_key)
+        return NewMerchant(merchant, issued.secret)

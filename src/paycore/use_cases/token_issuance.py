@@ -18,15 +18,20 @@ class TokenIssuer:
     ids: IdGenerator
     lifetimes: TokenLifetimes
 
-    async def issue(self, uow: UnitOfWork, merchant_id: str, family_id: str) -> TokenPair:
-        """A new pair of the login `family_id`, its refresh token staged in `uow`."""
+    async def issue(
+        self, uow: UnitOfWork, merchant_id: str, family_id: str, api_key_id: str | None = None
+    ) -> TokenPair:
+        """A new pair of the login `family_id` (opened with `api_key_id`), its refresh
+        token staged in `uow`."""
         now = self.clock.now()
         access = self._token(TokenType.ACCESS, merchant_id, family_id, now, self.lifetimes.access)
         refresh = self._token(
             TokenType.REFRESH, merchant_id, family_id, now, self.lifetimes.refresh
         )
         await uow.refresh_tokens.add(
-            RefreshToken(refresh.jti, family_id, merchant_id, refresh.expires_at)
+            RefreshToken(
+                refresh.jti, family_id, merchant_id, refresh.expires_at, api_key_id=api_key_id
+            )
         )
         return TokenPair(access, refresh)
 

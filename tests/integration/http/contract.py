@@ -16,7 +16,10 @@ from jsonschema import Draft202012Validator
 from litestar.testing import TestClient
 
 # The headers the gateway itself sets; any of them on a response must be documented there.
-OWN_HEADERS = {"x-request-id", "location", "idempotent-replayed", "retry-after", "www-authenticate"}
+OWN_HEADERS = {
+    "x-request-id", "location", "idempotent-replayed", "retry-after", "www-authenticate",
+    "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,7 @@ def test_every_metric_family_has_sensible_values_after_traffic(
     _, base_url, out = servers.start("metrics")
     printed = out.read_text()
     email = re.search(r"email:\s+(\S+)", printed).group(1)  # type: ignore[union-attr]
-    api_key = re.search(r"api_key:\s+(pk_\S+)", printed).group(1)  # type: ignore[union-attr]
+    api_key = re.search(r"api_key:\s+(sk_\S+)", printed).group(1)  # type: ignore[union-attr]
     with httpx.Client(base_url=base_url, timeout=30) as client:
         login = client.post(
             "/v1/auth/generate_access_token", json={"email": email, "api_key": api_key}

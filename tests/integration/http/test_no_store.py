@@ -22,5 +22,17 @@ async def test_every_route_with_payment_data_says_no_store(client, auth) -> None
     assert legacy.status_code == 201 and answers[1].status_code == 200
 
 
+async def test_keys_and_tokens_are_never_cached_either(client, auth, merchant) -> None:
+    login = {"email": merchant.merchant.email, "api_key": merchant.api_key}
+    answers = [
+        await client.post("/v1/auth/generate_access_token", json=login),
+        await client.post("/v1/auth/refresh", json={"token": "x"}),
+        await client.post("/v1/api_keys", headers=auth),
+        await client.get("/v1/api_keys", headers=auth),
+        await client.delete("/v1/api_keys/unknown", headers=auth),
+    ]
+    assert [a.headers.get("cache-control") for a in answers] == ["no-store"] * len(answers)
+
+
 async def test_operational_routes_may_be_cached(client) -> None:
     assert "cache-control" not in (await client.get("/health")).headers

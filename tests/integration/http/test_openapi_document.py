@@ -27,6 +27,7 @@ from tests.integration.http.contract import (
     served_document,
     violations,
 )
+from tests.integration.http.keys_exercise import exercise_api_keys, exercise_rate_limits
 from tests.integration.http.test_payments import SlowBank
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -122,12 +123,12 @@ def test_enums_are_the_codes(document) -> None:
         for value in schema["properties"].get("type", {}).get("enum", [])
     }
     assert all(value.startswith("urn:paygate:problem:") for value in problem_types)
-    assert len(problem_types) == 14
+    assert len(problem_types) == 16
 
 
 def test_every_operation_is_tagged_described_and_secured_as_it_is(document) -> None:
     tags = {tag["name"] for tag in document["tags"]}
-    assert tags == {"Authentication", "Payments", "Legacy", "Operations"}
+    assert tags == {"Authentication", "Payments", "Legacy", "API keys", "Operations"}
     for name, operation in operations(document).items():
         assert len(operation["tags"]) == 1 and operation["tags"][0] in tags, name
         assert operation["summary"], name
@@ -135,7 +136,7 @@ def test_every_operation_is_tagged_described_and_secured_as_it_is(document) -> N
             assert "X-Request-ID" in response["headers"], (name, status)
             for media in response.get("content", {}).values():
                 assert media.get("examples"), (name, status)
-        authenticated = operation["tags"][0] in {"Payments", "Legacy"}
+        authenticated = operation["tags"][0] in {"Payments", "Legacy", "API keys"}
         assert bool(operation["security"]) == authenticated, name
     schemes = document["components"]["securitySchemes"]
     assert schemes["BearerToken"]["scheme"] == "bearer"
@@ -191,6 +192,9 @@ async def test_every_documented_route_and_status_answers_as_documented(
     # The refresh-token reuse in there revokes the fixture's login: go on with a later one.
     auth = await _exercise(client, auth, tokens, merchant, bank, database)
     await _exercise_in_flight(app, auth, container, bank, recorder)
+    await exercise_api_keys(client, auth)
+    login = {"email": merchant.merchant.email, "api_key": merchant.api_key}
+    await exercise_rate_limits(client, container, auth, login)
 
     document = served_document()
     problems = [p for answer in recorder.answers for p in violations(answer, document)]

@@ -28,10 +28,10 @@ def _quickstart_block() -> str:
 @pytest.mark.skipif(shutil.which("curl") is None, reason="the quickstart uses curl")
 def test_the_readme_quickstart_runs_as_typed(servers: Servers) -> None:  # noqa: F811
     _, base_url, out = servers.start("readme")
-    api_key = re.search(r"api_key:\s+(pk_\S+)", out.read_text()).group(1)  # type: ignore[union-attr]
+    api_key = re.search(r"api_key:\s+(sk_\S+)", out.read_text()).group(1)  # type: ignore[union-attr]
     script = _quickstart_block()
-    assert "API_KEY=pk_..." in script and "http://127.0.0.1:8080" in script
-    script = script.replace("API_KEY=pk_...", f"API_KEY={api_key}")
+    assert "API_KEY=sk_..." in script and "http://127.0.0.1:8080" in script
+    script = script.replace("API_KEY=sk_...", f"API_KEY={api_key}")
     script = script.replace("http://127.0.0.1:8080", base_url)
     created, fetched = run_quickstart(script)
     assert created["status"] == "Authorized"
@@ -47,8 +47,8 @@ def _reconciliation_block() -> str:
 @pytest.mark.skipif(shutil.which("curl") is None, reason="the quickstart uses curl")
 def test_the_readme_reconciliation_pages_through_the_day(servers: Servers) -> None:  # noqa: F811
     _, base_url, out = servers.start("readme-list")
-    api_key = re.search(r"api_key:\s+(pk_\S+)", out.read_text()).group(1)  # type: ignore[union-attr]
-    quickstart = _quickstart_block().replace("API_KEY=pk_...", f"API_KEY={api_key}")
+    api_key = re.search(r"api_key:\s+(sk_\S+)", out.read_text()).group(1)  # type: ignore[union-attr]
+    quickstart = _quickstart_block().replace("API_KEY=sk_...", f"API_KEY={api_key}")
     # Three payments (distinct keys within one second), then the listing a page at a time.
     quickstart = quickstart.replace("quickstart-$(date +%s)", "quickstart-$RANDOM$RANDOM")
     today = datetime.now(UTC).date()

@@ -81,7 +81,7 @@ def test_quickstart_against_a_real_server(servers: Servers) -> None:
     process, base_url, out = servers.start("first")
     printed = out.read_text()
     email = re.search(r"email:\s+(\S+)", printed).group(1)
-    api_key = re.search(r"api_key:\s+(pk_\S+)", printed).group(1)
+    api_key = re.search(r"api_key:\s+(sk_\S+)", printed).group(1)
 
     login = httpx.post(
         f"{base_url}/v1/auth/generate_access_token", json={"email": email, "api_key": api_key}

@@ -26,7 +26,7 @@ from tests.integration.postgres_admin import (
 )
 from tests.integration.storage.redis_server import RedisServer, free_port
 
-TABLES = "payments, idempotency_keys, merchants, refresh_tokens"
+TABLES = "payments, idempotency_keys, merchants, refresh_tokens, api_keys"
 
 
 @pytest.fixture(scope="session")

@@ -47,7 +47,7 @@ def claim(merchant_id: str, key: str, payment_id: str, fingerprint: str = "fp-1"
 
 
 def merchant(email: str = "shop@example.com") -> Merchant:
-    return Merchant(new_id(), email, "hash-of-key", T0)
+    return Merchant(new_id(), email, T0)
 
 
 def refresh_token(family_id: str | None = None, merchant_id: str | None = None) -> RefreshToken:

@@ -376,10 +376,10 @@ class StorageContract:
             await uow.refresh_tokens.revoke_family(revoked.family_id)
             await uow.commit()
         async with new_uow() as uow:
-            assert await uow.merchants.get_signed_in(m.id, live.family_id) == m
-            assert await uow.merchants.get_signed_in(m.id, revoked.family_id) is None
-            assert await uow.merchants.get_signed_in(new_id(), live.family_id) is None
-            assert await uow.merchants.get_signed_in("not-a-uuid", live.family_id) is None
+            assert await uow.merchants.get_signed_in(m.id, live.family_id, T0) == m
+            assert await uow.merchants.get_signed_in(m.id, revoked.family_id, T0) is None
+            assert await uow.merchants.get_signed_in(new_id(), live.family_id, T0) is None
+            assert await uow.merchants.get_signed_in("not-a-uuid", live.family_id, T0) is None
 
     async def test_a_merchant_email_is_unique_in_any_case(self, new_uow: UowFactory) -> None:
         async with new_uow() as uow:

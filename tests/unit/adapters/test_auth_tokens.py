@@ -15,7 +15,14 @@ from adapters.auth import JwtCodec, Sha256ApiKeys, TokenSettings
 from adapters.memory import InMemoryStore, ManualClock, SequentialIds
 from paycore.errors import InvalidCredentials, InvalidToken
 from paycore.token_claims import TokenClaims, TokenLifetimes, TokenType
-from paycore.use_cases import Authenticate, RefreshSession, RegisterMerchant, SignIn, TokenIssuer
+from paycore.use_cases import (
+    Authenticate,
+    KeyIssuer,
+    RefreshSession,
+    RegisterMerchant,
+    SignIn,
+    TokenIssuer,
+)
 
 SECRET = "s" * 40
 NOW = datetime(2026, 11, 26, 17, 0, tzinfo=UTC)
@@ -44,7 +51,7 @@ def test_api_keys_are_long_prefixed_and_only_hashes_match() -> None:
     keys = Sha256ApiKeys()
     key = keys.generate()
 
-    assert key.startswith("pk_") and len(key) >= 40
+    assert key.startswith("sk_") and len(key) >= 40
     assert keys.generate() != key
     assert keys.verify(key, keys.hash(key))
     assert not keys.verify(key + "x", keys.hash(key))
@@ -92,8 +99,9 @@ async def test_paycore_on_these_adapters_rotates_and_detects_reuse(
 ) -> None:
     store, ids, keys = InMemoryStore(), SequentialIds(), Sha256ApiKeys()
     issuer = TokenIssuer(codec=codec, clock=clock, ids=ids, lifetimes=TokenLifetimes())
-    register = RegisterMerchant(uow=store.unit_of_work, keys=keys, clock=clock, ids=ids)
-    sign_in = SignIn(uow=store.unit_of_work, keys=keys, issuer=issuer, ids=ids)
+    key_issuer = KeyIssuer(keys=keys, ids=ids)
+    register = RegisterMerchant(uow=store.unit_of_work, issuer=key_issuer, clock=clock, ids=ids)
+    sign_in = SignIn(uow=store.unit_of_work, keys=keys, issuer=issuer, ids=ids, clock=clock)
     refresh = RefreshSession(
         uow=store.unit_of_work,
         uses=store.refresh_token_uses,

@@ -11,7 +11,7 @@ AT = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def merchant(n: int) -> Merchant:
-    return Merchant(id=f"m{n}", email=f"m{n}@example.com", api_key_hash="h", created_at=AT)
+    return Merchant(id=f"m{n}", email=f"m{n}@example.com", created_at=AT)
 
 
 class Seconds:

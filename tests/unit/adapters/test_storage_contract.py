@@ -5,17 +5,18 @@ from __future__ import annotations
 import pytest
 
 from adapters.memory import InMemoryStore
+from tests.unit.adapters.contract_keys import KeysContract
 from tests.unit.adapters.contract_lifecycle import LifecycleContract
 from tests.unit.adapters.contract_storage import StorageContract
 
 
-class TestInMemoryStorage(StorageContract, LifecycleContract):
+class TestInMemoryStorage(StorageContract, LifecycleContract, KeysContract):
     @pytest.fixture
     def database(self):
         return InMemoryStore()
 
 
-class TestSqliteStorage(StorageContract, LifecycleContract):
+class TestSqliteStorage(StorageContract, LifecycleContract, KeysContract):
     @pytest.fixture
     def database(self, sqlite_db):
         return sqlite_db

@@ -17,7 +17,19 @@ from adapters.memory import (
 from paycore.auth_ports import RecentSignIns
 from paycore.errors import InvalidToken
 from paycore.token_claims import TokenClaims, TokenLifetimes
-from paycore.use_cases import Authenticate, RefreshSession, RegisterMerchant, SignIn, TokenIssuer
+from paycore.use_cases import (
+    Authenticate,
+    CreateApiKey,
+    DisableMerchant,
+    KeyIssuer,
+    ListApiKeys,
+    RefreshSession,
+    RegisterMerchant,
+    RevokeApiKey,
+    RotateApiKey,
+    SignIn,
+    TokenIssuer,
+)
 
 START = datetime(2026, 11, 26, 17, 0, 0, 250000, tzinfo=UTC)
 
@@ -121,8 +133,16 @@ class Auth:
             codec=self.codec, clock=self.clock, ids=self.ids, lifetimes=self.lifetimes
         )
         self.uses = StoreRefreshTokenUses(self.store)
-        self.register = RegisterMerchant(uow=uow, keys=self.keys, clock=self.clock, ids=self.ids)
-        self.sign_in = SignIn(uow=uow, keys=self.keys, issuer=issuer, ids=self.ids)
+        keys = KeyIssuer(keys=self.keys, ids=self.ids)
+        self.register = RegisterMerchant(uow=uow, issuer=keys, clock=self.clock, ids=self.ids)
+        self.sign_in = SignIn(
+            uow=uow, keys=self.keys, issuer=issuer, ids=self.ids, clock=self.clock
+        )
+        self.create_key = CreateApiKey(uow=uow, issuer=keys, clock=self.clock)
+        self.list_keys = ListApiKeys(uow=uow, clock=self.clock)
+        self.revoke_key = RevokeApiKey(uow=uow, clock=self.clock, recent=self.recent)
+        self.rotate_key = RotateApiKey(uow=uow, issuer=keys, clock=self.clock, recent=self.recent)
+        self.disable = DisableMerchant(uow=uow, clock=self.clock, recent=self.recent)
         self.refresh = RefreshSession(
             uow=uow,
             uses=self.uses,

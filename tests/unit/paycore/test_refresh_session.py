@@ -72,15 +72,13 @@ async def test_a_use_the_port_refuses_is_a_reuse() -> None:
     assert all(token.revoked for token in auth.store.refresh_tokens.values())
 
 
-@pytest.mark.parametrize("gone", ["merchant", "token", "revoked"])
+@pytest.mark.parametrize("gone", ["merchant", "revoked"])
 async def test_a_token_without_its_merchant_or_record_is_refused(gone: str) -> None:
     auth = Auth()
     pair = await signed_in(auth)
     jti = pair.refresh.jti
     if gone == "merchant":
         auth.store.merchants.clear()
-    elif gone == "token":
-        del auth.store.refresh_tokens[jti]
     else:
         auth.store.refresh_tokens[jti] = replace(auth.store.refresh_tokens[jti], revoked=True)
 
@@ -89,6 +87,21 @@ async def test_a_token_without_its_merchant_or_record_is_refused(gone: str) -> N
 
     assert str(caught.value) == "refresh token revoked or unknown"
     assert auth.uses.open_units_seen == []
+
+
+async def test_a_genuine_token_purged_after_its_use_counts_as_a_reuse() -> None:
+    """Used tokens are purged; presenting one later must still end its login."""
+    auth = Auth()
+    pair = await signed_in(auth)
+    renewed = (await auth.refresh(pair.refresh.token)).tokens
+    del auth.store.refresh_tokens[pair.refresh.jti]
+
+    with pytest.raises(InvalidToken, match="reused"):
+        await auth.refresh(pair.refresh.token)
+
+    assert auth.store.refresh_tokens[renewed.refresh.jti].revoked
+    with pytest.raises(InvalidToken):
+        await auth.authenticate(renewed.access.token)
 
 
 async def test_another_merchants_email_is_refused_and_the_token_kept() -> None:

@@ -18,10 +18,11 @@ async def test_a_merchant_is_stored_with_the_hash_of_its_new_key() -> None:
     assert created.merchant == Merchant(
         id="00000000-0000-7000-8000-000000000001",
         email="shop@example.com",
-        api_key_hash="hashed:key-1",
         created_at=START,
     )
     assert auth.store.merchants == {created.merchant.id: created.merchant}
+    (key,) = auth.store.api_keys.values()
+    assert (key.merchant_id, key.hash, key.last4) == (created.merchant.id, "hashed:key-1", "ey-1")
 
 
 @pytest.mark.parametrize(

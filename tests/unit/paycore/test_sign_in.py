@@ -21,7 +21,8 @@ async def test_a_pair_of_one_new_login_is_issued_and_its_refresh_token_kept() ->
     pair = await auth.sign_in(" Shop@Example.com ", created.api_key)
 
     merchant_id = created.merchant.id
-    family = "00000000-0000-7000-8000-000000000002"
+    key_id = "00000000-0000-7000-8000-000000000002"
+    family = "00000000-0000-7000-8000-000000000003"
     assert auth.codec.decode(pair.access.token) == TokenClaims(
         TokenType.ACCESS, merchant_id, pair.access.jti, family,
         valid_from=WHOLE_SECOND, expires_at=WHOLE_SECOND + timedelta(minutes=15),
@@ -33,7 +34,7 @@ async def test_a_pair_of_one_new_login_is_issued_and_its_refresh_token_kept() ->
     assert pair.access.expires_at == WHOLE_SECOND + timedelta(minutes=15)
     assert auth.store.refresh_tokens == {
         pair.refresh.jti: RefreshToken(
-            pair.refresh.jti, family, merchant_id, pair.refresh.expires_at
+            pair.refresh.jti, family, merchant_id, pair.refresh.expires_at, api_key_id=key_id
         )
     }
 
@@ -59,7 +60,7 @@ async def test_a_wrong_key_and_an_unknown_email_fail_alike() -> None:
         assert str(caught.value) == "invalid credentials"
 
     # The unknown email's key was verified too, so both failures take as long.
-    assert auth.keys.verified == [created.merchant.api_key_hash, None]
+    assert auth.keys.verified == ["hashed:" + created.api_key, None]
     assert auth.store.refresh_tokens == {}
 
 

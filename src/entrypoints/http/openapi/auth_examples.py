@@ -16,7 +16,7 @@ REFRESH_JWT = (
     "GFudHMiLCJzdWIiOiIwMWEyMzNiMC0xYTk5LTc2ODQtYjMyNi1jYjgxM2VkNzY3ZmYiLCJ0eXAiOiJyZWZyZXNo"
     "In0.W-oNt6GTm_rg5FT9Z-yeLxqaDIsFYNpnOv1-DzfAUjM"
 )
-API_KEY = "pk_jajBArtQEos9bzE3bTUtR2CE0yKZLbe4UMItHoZFNBE"
+API_KEY = "sk_jajBArtQEos9bzE3bTUtR2CE0yKZLbe4UMItHoZFNBE"
 EMAIL = "demo@paygate.local"
 
 

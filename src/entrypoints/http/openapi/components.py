@@ -23,6 +23,10 @@ TAGS = [
         "description": "The original design's routes and `{success, data}` envelopes, kept for "
         "existing clients: amounts in major units (10.50). New integrations use Payments.",
     },
+    {
+        "name": "API keys",
+        "description": "A merchant's secret keys: create, list (never the key itself), revoke.",
+    },
     {"name": "Operations", "description": "Liveness, readiness and Prometheus metrics."},
 ]
 
@@ -46,9 +50,23 @@ HEADERS: dict[str, Json] = {
         "schema": {"type": "string", "enum": ["true"]},
     },
     "Retry-After": {
-        "description": "Seconds to wait before trying again with a new Idempotency-Key",
+        "description": "Whole seconds to wait before trying again: after a 429, until the "
+        "rate limit lets a request through; otherwise, then with a new Idempotency-Key",
         "required": True,
         "schema": {"type": "integer", "minimum": 1, "examples": [5]},
+    },
+    "RateLimit-Limit": {
+        "description": "The rate limit's count: requests per period (payments), or failed "
+        "sign-ins per period (authentication)",
+        "schema": {"type": "integer", "minimum": 1, "examples": [100]},
+    },
+    "RateLimit-Remaining": {
+        "description": "What is left of the budget now",
+        "schema": {"type": "integer", "minimum": 0, "examples": [99]},
+    },
+    "RateLimit-Reset": {
+        "description": "Seconds until the whole budget is available again",
+        "schema": {"type": "integer", "minimum": 0, "examples": [1]},
     },
     "WWW-Authenticate": {
         "description": "Sent when a bearer token is missing or refused",

@@ -14,12 +14,15 @@ from entrypoints.http.outcomes.http_error import HttpError
 from paycore.errors import (
     ActionsUnsupported,
     AmountTooLarge,
+    ApiKeyNotFound,
     IdempotencyKeyReused,
     IdempotencyRequestInProgress,
     InvalidCredentials,
     InvalidPaymentState,
     InvalidToken,
+    LastActiveKey,
     PaymentNotFound,
+    RateLimited,
     StorageUnavailable,
     ValidationFailed,
 )
@@ -42,6 +45,15 @@ _ERRORS: dict[type[Exception], HttpError] = {
     ),
     InvalidCredentials: HttpError(401, "unauthorized", "Unauthorized", "invalid credentials"),
     PaymentNotFound: HttpError(404, "not-found", "Not found", "payment not found"),
+    ApiKeyNotFound: HttpError(404, "not-found", "Not found", "API key not found"),
+    LastActiveKey: HttpError(
+        409,
+        "last-active-key",
+        "Conflict",
+        "this is the merchant's only active API key: create another one first",
+    ),
+    # Retry-After and RateLimit-* come from the decision (see rate_limiting.py).
+    RateLimited: HttpError(429, "rate-limited", "Too many requests", ""),
     # Raised before any bank call: nothing was charged, the request can be retried.
     StorageUnavailable: HttpError(
         503,

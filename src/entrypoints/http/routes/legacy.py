@@ -10,7 +10,7 @@ from litestar.params import QueryParameter
 
 from entrypoints.http.dto import LegacyDetailsEnvelope, LegacyPaymentEnvelope
 from entrypoints.http.presenters import legacy_created_response, legacy_details_response
-from entrypoints.http.routes.authenticated import AUTHENTICATED
+from entrypoints.http.routes.authenticated import RATE_LIMITED
 from entrypoints.http.routes.payment_requests import (
     IdempotencyKey,
     ProcessPaymentUseCase,
@@ -23,7 +23,7 @@ from paycore.use_cases import RetrievePayment
 @post(
     "/v1/process-payment",
     status_code=201,
-    **AUTHENTICATED,
+    **RATE_LIMITED,
     operation_id="processPaymentLegacy",
     tags=["Legacy"],
     summary="Create a payment (legacy shape, amount in major units)",
@@ -42,7 +42,7 @@ async def process_payment_legacy(
 
 @get(
     "/v1/get-payment",
-    **AUTHENTICATED,
+    **RATE_LIMITED,
     operation_id="getPaymentLegacy",
     tags=["Legacy"],
     summary="Retrieve a payment (legacy shape, amount in major units)",

@@ -11,7 +11,7 @@ from litestar.params import PathParameter
 from entrypoints.http.dto import PaymentOut
 from entrypoints.http.presenters import PAYMENTS_PATH, action_response
 from entrypoints.http.routes.action_requests import capture_command, refund_command, void_command
-from entrypoints.http.routes.authenticated import AUTHENTICATED
+from entrypoints.http.routes.authenticated import RATE_LIMITED
 from entrypoints.http.routes.payment_requests import IdempotencyKey
 from paycore.use_cases import CapturePayment, RefundPayment, VoidPayment
 
@@ -27,7 +27,7 @@ _ANSWERS = (
 @post(
     PAYMENTS_PATH + "/{payment_id:str}/captures",
     status_code=201,
-    **AUTHENTICATED,
+    **RATE_LIMITED,
     operation_id="capturePayment",
     tags=["Payments"],
     summary="Capture a payment",
@@ -49,7 +49,7 @@ async def capture_payment(
 @post(
     PAYMENTS_PATH + "/{payment_id:str}/voids",
     status_code=201,
-    **AUTHENTICATED,
+    **RATE_LIMITED,
     operation_id="voidPayment",
     tags=["Payments"],
     summary="Void a payment",
@@ -70,7 +70,7 @@ async def void_payment(
 @post(
     PAYMENTS_PATH + "/{payment_id:str}/refunds",
     status_code=201,
-    **AUTHENTICATED,
+    **RATE_LIMITED,
     operation_id="refundPayment",
     tags=["Payments"],
     summary="Refund a payment",

@@ -11,7 +11,7 @@ from litestar.params import QueryParameter
 from entrypoints.http.dto import PaymentListOut
 from entrypoints.http.presenters import PAYMENTS_PATH, payment_out
 from entrypoints.http.responses import json_response
-from entrypoints.http.routes.authenticated import AUTHENTICATED
+from entrypoints.http.routes.authenticated import RATE_LIMITED
 from paycore.errors import FieldError, ValidationFailed
 from paycore.list_request import PaymentListRequest
 from paycore.listing import PaymentPage
@@ -38,7 +38,7 @@ CreatedLt = _text("Only payments created before this RFC 3339 time")
 
 @get(
     PAYMENTS_PATH,
-    **AUTHENTICATED,
+    **RATE_LIMITED,
     operation_id="listPayments",
     tags=["Payments"],
     summary="List payments",

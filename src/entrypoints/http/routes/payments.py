@@ -11,7 +11,7 @@ from litestar.params import PathParameter
 from entrypoints.http.dto import PaymentOut
 from entrypoints.http.presenters import PAYMENTS_PATH, created_payment_response, payment_out
 from entrypoints.http.responses import json_response
-from entrypoints.http.routes.authenticated import AUTHENTICATED
+from entrypoints.http.routes.authenticated import RATE_LIMITED
 from entrypoints.http.routes.payment_requests import (
     IdempotencyKey,
     ProcessPaymentUseCase,
@@ -23,7 +23,7 @@ from paycore.use_cases import RetrievePayment
 @post(
     PAYMENTS_PATH,
     status_code=201,
-    **AUTHENTICATED,
+    **RATE_LIMITED,
     operation_id="createPayment",
     tags=["Payments"],
     summary="Create a payment",
@@ -44,7 +44,7 @@ async def create_payment(
 
 @get(
     PAYMENTS_PATH + "/{payment_id:str}",
-    **AUTHENTICATED,
+    **RATE_LIMITED,
     operation_id="getPayment",
     tags=["Payments"],
     summary="Retrieve a payment",

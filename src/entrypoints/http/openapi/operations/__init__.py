@@ -3,7 +3,7 @@ request bodies, parameter schemas, every response with its headers and real exam
 
 from __future__ import annotations
 
-from entrypoints.http.openapi.operations import auth, legacy, service
+from entrypoints.http.openapi.operations import api_keys, auth, legacy, service
 from entrypoints.http.openapi.operations.create_payment import create_payment
 from entrypoints.http.openapi.operations.payment_actions import (
     capture_payment,
@@ -11,20 +11,26 @@ from entrypoints.http.openapi.operations.payment_actions import (
     void_payment,
 )
 from entrypoints.http.openapi.operations.payment_reads import get_payment, list_payments
+from entrypoints.http.openapi.operations.rate_limits import with_rate_limits
 from entrypoints.http.openapi.schemas.building import Json
 
-OPERATIONS: dict[str, Json] = {
-    "createPayment": create_payment(),
-    "listPayments": list_payments(),
-    "getPayment": get_payment(),
-    "capturePayment": capture_payment(),
-    "voidPayment": void_payment(),
-    "refundPayment": refund_payment(),
-    "processPaymentLegacy": legacy.process_payment_legacy(),
-    "getPaymentLegacy": legacy.get_payment_legacy(),
-    "generateAccessToken": auth.generate_access_token(),
-    "refreshToken": auth.refresh_token(),
-    "health": service.health(),
-    "ready": service.ready(),
-    "metrics": service.metrics(),
-}
+OPERATIONS: dict[str, Json] = with_rate_limits(
+    {
+        "createPayment": create_payment(),
+        "listPayments": list_payments(),
+        "getPayment": get_payment(),
+        "capturePayment": capture_payment(),
+        "voidPayment": void_payment(),
+        "refundPayment": refund_payment(),
+        "processPaymentLegacy": legacy.process_payment_legacy(),
+        "getPaymentLegacy": legacy.get_payment_legacy(),
+        "generateAccessToken": auth.generate_access_token(),
+        "refreshToken": auth.refresh_token(),
+        "health": service.health(),
+        "ready": service.ready(),
+        "metrics": service.metrics(),
+        "createApiKey": api_keys.create_api_key(),
+        "listApiKeys": api_keys.list_api_keys(),
+        "revokeApiKey": api_keys.revoke_api_key(),
+    }
+)

@@ -7,9 +7,10 @@ test suite receives against them, so a field added to a body must be documented 
 
 from __future__ import annotations
 
+from entrypoints.http.openapi.schemas.api_keys import API_KEY_SCHEMAS
 from entrypoints.http.openapi.schemas.building import Json
 from entrypoints.http.openapi.schemas.envelopes import ENVELOPE_SCHEMAS
 from entrypoints.http.openapi.schemas.payments import PAYMENT_SCHEMAS
 from entrypoints.http.openapi.schemas.problems import PROBLEM_SCHEMAS
 
-SCHEMAS: dict[str, Json] = PAYMENT_SCHEMAS | PROBLEM_SCHEMAS | ENVELOPE_SCHEMAS
+SCHEMAS: dict[str, Json] = PAYMENT_SCHEMAS | PROBLEM_SCHEMAS | ENVELOPE_SCHEMAS | API_KEY_SCHEMAS

@@ -1,0 +1,82 @@
+"""One budget per key for every gateway process sharing a Redis (GCRA, one atomic script).
+
+A Redis outage must not stop payments: while Redis fails, each process decides on its own
+in-process budget instead (the same limit, per process) and logs a warning once per
+outage; it tries Redis again after `retry_after_seconds`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import structlog
+from redis import asyncio as aioredis
+from redis.backoff import NoBackoff
+from redis.exceptions import RedisError
+from redis.retry import Retry
+
+from adapters.memory.rate_limits import InMemoryRateLimiter
+from adapters.rate_limits.gcra_script import GCRA_STEP
+from paycore.rate_limit import RateDecision, RateLimit, decide, look
+
+log = structlog.get_logger(__name__)
+
+
+class RedisRateLimiter:
+    def __init__(
+        self,
+        client: aioredis.Redis,
+        *,
+        key_prefix: str = "paygate:rate:",
+        clock: Callable[[], float] = time.time,
+        retry_after_seconds: float = 1.0,
+    ) -> None:
+        self._client = client
+        self._prefix = key_prefix
+        # Wall-clock time: every process (and host) must agree on it.
+        self._clock = clock
+        self._step = client.register_script(GCRA_STEP)
+        self._fallback = InMemoryRateLimiter(clock=clock)
+        self._retry_after = retry_after_seconds
+        self._down_until: float | None = None
+
+    @classmethod
+    def open(cls, url: str, *, key_prefix: str = "paygate:rate:") -> RedisRateLimiter:
+        """Short timeouts and no retries: a slow Redis must not slow every payment."""
+        client = aioredis.Redis.from_url(
+            url, socket_timeout=0.25, socket_connect_timeout=0.25, retry=Retry(NoBackoff(), 0)
+        )
+        return cls(client, key_prefix=key_prefix)
+
+    async def hit(self, key: str, limit: RateLimit) -> RateDecision:
+        return await self._decide(key, limit, spend=True)
+
+    async def peek(self, key: str, limit: RateLimit) -> RateDecision:
+        return await self._decide(key, limit, spend=False)
+
+    async def close(self) -> None:
+        await self._client.aclose()
+
+    async def _decide(self, key: str, limit: RateLimit, *, spend: bool) -> RateDecision:
+        now = self._clock()
+        if self._down_until is not None and now < self._down_until:
+            return await self._locally(key, limit, spend=spend)
+        args = [f"{now:.6f}", repr(limit.period), repr(limit.interval), "1" if spend else "0"]
+        try:
+            start = await self._step(keys=[self._prefix + key], args=args)
+        except (RedisError, OSError) as error:
+            if self._down_until is None:
+                log.warning("rate_limits.redis_down_deciding_locally", error=type(error).__name__)
+            self._down_until = now + self._retry_after
+            return await self._locally(key, limit, spend=spend)
+        if self._down_until is not None:
+            log.info("rate_limits.redis_back")
+            self._down_until = None
+        tat = float(start)
+        return decide(limit, tat, now)[0] if spend else look(limit, tat, now)
+
+    async def _locally(self, key: str, limit: RateLimit, *, spend: bool) -> RateDecision:
+        if spend:
+            return await self._fallback.hit(key, limit)
+        return await self._fallback.peek(key, limit)

@@ -1,0 +1,17 @@
+"""Rate limiting: a budget of requests per key (a merchant, an address, an email)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from paycore.rate_limit import RateDecision, RateLimit
+
+
+class RateLimiter(Protocol):
+    async def hit(self, key: str, limit: RateLimit) -> RateDecision:
+        """Spend one request of the key's budget if there is one left; the decision."""
+        ...
+
+    async def peek(self, key: str, limit: RateLimit) -> RateDecision:
+        """Whether one more request would be allowed now, spending nothing."""
+        ...
