@@ -85,3 +85,7 @@ class AmountTooLarge(PaycoreError):
 
 class ActionsUnsupported(PaycoreError):
     """The acquiring bank in use cannot capture, void or refund payments."""
+
+
+class EventNotFound(PaycoreError):
+    """Unknown id, malformed id, or an event of another merchant: all look the same."""

@@ -13,6 +13,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from paycore.actions import ActionType
+from paycore.payment_status import PaymentStatus
+
 if TYPE_CHECKING:
     from paycore.payment import Payment
 
@@ -40,3 +43,38 @@ class Event:
     created_at: datetime
     # The payment right after the change, never changed afterwards.
     payment: Payment
+
+
+# The event each settling of a Pending payment records.
+SETTLED_EVENTS: dict[PaymentStatus, EventType] = {
+    PaymentStatus.AUTHORIZED: EventType.PAYMENT_AUTHORIZED,
+    PaymentStatus.DECLINED: EventType.PAYMENT_DECLINED,
+    PaymentStatus.FAILED: EventType.PAYMENT_FAILED,
+}
+# The event an action that succeeded records (a partial capture too); a failed one of any
+# type records ACTION_FAILED.
+SUCCEEDED_ACTION_EVENTS: dict[ActionType, EventType] = {
+    ActionType.CAPTURE: EventType.PAYMENT_CAPTURED,
+    ActionType.VOID: EventType.PAYMENT_VOIDED,
+    ActionType.REFUND: EventType.PAYMENT_REFUNDED,
+}
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class EventDelivery:
+    """Where one event stands with one webhook endpoint, as GET /v1/events/{id} shows it."""
+
+    event_id: str
+    endpoint_id: str
+    attempts: int
+    status: DeliveryStatus
+    last_response_status: int | None
+    # Set while pending; None once delivered or failed.
+    next_attempt_at: datetime | None
+    delivered_at: datetime | None

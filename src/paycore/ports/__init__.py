@@ -3,6 +3,7 @@ module per concern."""
 
 from paycore.ports.bank import AcquiringBank
 from paycore.ports.basics import Clock, Fingerprinter, IdGenerator
+from paycore.ports.events import EventRepository
 from paycore.ports.idempotency import IdempotencyStore
 from paycore.ports.merchants import MerchantRepository
 from paycore.ports.payments import PaymentCache, PaymentRepository
@@ -12,6 +13,7 @@ from paycore.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 __all__ = [
     "AcquiringBank",
     "Clock",
+    "EventRepository",
     "Fingerprinter",
     "IdGenerator",
     "IdempotencyStore",

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Protocol
 
+from paycore.ports.events import EventRepository
 from paycore.ports.idempotency import IdempotencyStore
 from paycore.ports.merchants import MerchantRepository
 from paycore.ports.payments import PaymentRepository
@@ -20,6 +21,8 @@ class UnitOfWork(AbstractAsyncContextManager["UnitOfWork"], Protocol):
     """
 
     payments: PaymentRepository
+    # Read-only: the payment repository records events with the changes.
+    events: EventRepository
     idempotency: IdempotencyStore
     merchants: MerchantRepository
     refresh_tokens: RefreshTokenRepository

@@ -9,12 +9,14 @@ from paycore.use_cases.expire_authorizations import (
     ExpiryPolicy,
     ExpiryReport,
 )
+from paycore.use_cases.list_events import ListEvents
 from paycore.use_cases.list_payments import ListPayments
 from paycore.use_cases.process_payment import ProcessPayment, ProcessPaymentCommand
 from paycore.use_cases.refresh_session import RefreshedSession, RefreshSession
 from paycore.use_cases.refund_payment import RefundPayment, RefundPaymentCommand
 from paycore.use_cases.register_merchant import NewMerchant, RegisterMerchant
 from paycore.use_cases.replay import PaymentResult
+from paycore.use_cases.retrieve_event import EventWithDeliveries, RetrieveEvent
 from paycore.use_cases.retrieve_payment import RetrievePayment
 from paycore.use_cases.settle_actions import ActionSettlementReport, SettlePendingActions
 from paycore.use_cases.settle_pending import (
@@ -33,9 +35,11 @@ __all__ = [
     "Authenticate",
     "CapturePayment",
     "CapturePaymentCommand",
+    "EventWithDeliveries",
     "ExpireAuthorizations",
     "ExpiryPolicy",
     "ExpiryReport",
+    "ListEvents",
     "ListPayments",
     "NewMerchant",
     "PaymentResult",
@@ -46,6 +50,7 @@ __all__ = [
     "RefundPayment",
     "RefundPaymentCommand",
     "RegisterMerchant",
+    "RetrieveEvent",
     "RetrievePayment",
     "SettlePendingActions",
     "SettlePendingPayments",
