@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.adapters.contract_events import EventContract
+from tests.unit.adapters.contract_events import EventContract, SqlEventContract
 from tests.unit.adapters.contract_lifecycle import LifecycleContract
 from tests.unit.adapters.contract_storage import StorageContract
 from tests.unit.adapters.deliveries_sql import postgres_recorder
@@ -12,7 +12,7 @@ from tests.unit.adapters.deliveries_sql import postgres_recorder
 pytestmark = pytest.mark.integration
 
 
-class TestPostgresStorage(StorageContract, LifecycleContract, EventContract):
+class TestPostgresStorage(StorageContract, LifecycleContract, EventContract, SqlEventContract):
     @pytest.fixture
     def database(self, pg_db):
         return pg_db

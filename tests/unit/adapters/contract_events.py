@@ -8,8 +8,10 @@ as the webhook delivery store would (with the endpoint it needs).
 from __future__ import annotations
 
 import re
+import sqlite3
 from datetime import timedelta
 
+import psycopg
 import pytest
 
 from adapters.codec import to_record
@@ -190,3 +192,17 @@ class EventContract:
         async with new_uow() as uow:
             assert await uow.events.deliveries(event.id) == [pending, delivered]
             assert await uow.events.deliveries(new_event_id()) == []
+
+
+class SqlEventContract:
+    """For the SQL stores, whose primary keys refuse a second payment with one id."""
+
+    async def test_a_failed_insert_records_no_event(self, new_uow: UowFactory) -> None:
+        first = authorized()
+        await store(new_uow, first)
+        clash = authorized(merchant_id=first.merchant_id)
+        clash.id = first.id
+        with pytest.raises((sqlite3.IntegrityError, psycopg.errors.UniqueViolation)):
+            await store(new_uow, clash)
+        [event] = await events_of(new_uow, first.merchant_id)
+        assert event.payment.id == first.id

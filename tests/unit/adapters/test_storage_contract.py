@@ -6,7 +6,7 @@ import pytest
 
 from adapters.memory import InMemoryStore
 from paycore.events import EventDelivery
-from tests.unit.adapters.contract_events import EventContract
+from tests.unit.adapters.contract_events import EventContract, SqlEventContract
 from tests.unit.adapters.contract_lifecycle import LifecycleContract
 from tests.unit.adapters.contract_storage import StorageContract
 from tests.unit.adapters.deliveries_sql import sqlite_recorder
@@ -25,7 +25,7 @@ class TestInMemoryStorage(StorageContract, LifecycleContract, EventContract):
         return record
 
 
-class TestSqliteStorage(StorageContract, LifecycleContract, EventContract):
+class TestSqliteStorage(StorageContract, LifecycleContract, EventContract, SqlEventContract):
     @pytest.fixture
     def database(self, sqlite_db):
         return sqlite_db
