@@ -15,6 +15,7 @@ from entrypoints.http.errors import legacy_error_handler, problem_error_handler
 from entrypoints.http.openapi import assets_router, openapi_config
 from entrypoints.http.request_context import add_request_id_header, request_context_middleware
 from entrypoints.http.routes.auth import generate_access_token, refresh_token
+from entrypoints.http.routes.events import get_event, list_events
 from entrypoints.http.routes.legacy import get_payment_legacy, process_payment_legacy
 from entrypoints.http.routes.metrics import metrics_endpoint
 from entrypoints.http.routes.operations import health, ready, swagger_redirect
@@ -30,6 +31,8 @@ ROUTES = [
     capture_payment,
     void_payment,
     refund_payment,
+    list_events,
+    get_event,
     health,
     ready,
     metrics_endpoint,
@@ -75,6 +78,8 @@ def create_app(services: AppServices, *, lifespans: Sequence[Lifespan] = ()) -> 
                 ("capture_payment", services.capture_payment),
                 ("void_payment", services.void_payment),
                 ("refund_payment", services.refund_payment),
+                ("list_events", services.list_events),
+                ("retrieve_event", services.retrieve_event),
             )
         },
     }

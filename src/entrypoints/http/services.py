@@ -13,9 +13,11 @@ from entrypoints.http.metered_payments import MeteredProcessPayment
 from paycore.use_cases import (
     Authenticate,
     CapturePayment,
+    ListEvents,
     ListPayments,
     RefreshSession,
     RefundPayment,
+    RetrieveEvent,
     RetrievePayment,
     SignIn,
     VoidPayment,
@@ -53,3 +55,7 @@ class AppServices(Protocol):
     async def void_payment(self) -> VoidPayment: ...
 
     async def refund_payment(self) -> RefundPayment: ...
+
+    async def list_events(self) -> ListEvents: ...
+
+    async def retrieve_event(self) -> RetrieveEvent: ...

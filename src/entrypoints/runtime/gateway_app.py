@@ -19,9 +19,11 @@ from entrypoints.runtime.sweep_jobs import expire_authorizations, settle_actions
 from paycore.use_cases import (
     Authenticate,
     CapturePayment,
+    ListEvents,
     ListPayments,
     RefreshSession,
     RefundPayment,
+    RetrieveEvent,
     RetrievePayment,
     SignIn,
     VoidPayment,
@@ -64,6 +66,12 @@ class ContainerServices:
 
     async def refund_payment(self) -> RefundPayment:
         return await resolve(self._container.refund_payment)
+
+    async def list_events(self) -> ListEvents:
+        return await resolve(self._container.list_events)
+
+    async def retrieve_event(self) -> RetrieveEvent:
+        return await resolve(self._container.retrieve_event)
 
 
 def gateway_app(container: Container, *, settle_in_background: bool = True) -> Litestar:

@@ -14,6 +14,7 @@ from entrypoints.http.outcomes.http_error import HttpError
 from paycore.errors import (
     ActionsUnsupported,
     AmountTooLarge,
+    EventNotFound,
     IdempotencyKeyReused,
     IdempotencyRequestInProgress,
     InvalidCredentials,
@@ -42,6 +43,7 @@ _ERRORS: dict[type[Exception], HttpError] = {
     ),
     InvalidCredentials: HttpError(401, "unauthorized", "Unauthorized", "invalid credentials"),
     PaymentNotFound: HttpError(404, "not-found", "Not found", "payment not found"),
+    EventNotFound: HttpError(404, "not-found", "Not found", "event not found"),
     # Raised before any bank call: nothing was charged, the request can be retried.
     StorageUnavailable: HttpError(
         503,
