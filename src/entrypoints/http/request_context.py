@@ -23,7 +23,8 @@ REQUEST_ID_HEADER = "X-Request-ID"
 REQUEST_ID_PATTERN = r"[A-Za-z0-9._:/+=\-]{1,128}"
 _SANE_REQUEST_ID = re.compile(REQUEST_ID_PATTERN)
 # The routes whose answers carry payment data (resource, list, legacy).
-_PAYMENT_DATA_PATHS = ("/v1/payments", "/v1/process-payment", "/v1/get-payment")
+# An event carries a payment too.
+_PAYMENT_DATA_PATHS = ("/v1/payments", "/v1/process-payment", "/v1/get-payment", "/v1/events")
 log = structlog.get_logger("paygate.access")
 
 

@@ -68,5 +68,4 @@ async def get_event(
     event_id: Annotated[str, PathParameter(description="The event's id (evt_...)")],
 ) -> Response[EventWithDeliveriesOut]:
     found = await retrieve_event(merchant_id, event_id)
-    # Its deliveries change with every attempt: no cache may answer it either.
-    return json_response(event_with_deliveries_out(found), 200, headers=NO_STORE)
+    return json_response(event_with_deliveries_out(found), 200)
