@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from paycore.events import EventType
+    from paycore.event_types import EventType
 
 
 class EventNotes:

@@ -13,22 +13,11 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from paycore.actions import ActionType
-from paycore.payment_status import PaymentStatus
+# Re-exported: the types are part of what an event is.
+from paycore.event_types import EventType as EventType
 
 if TYPE_CHECKING:
     from paycore.payment import Payment
-
-
-class EventType(StrEnum):
-    PAYMENT_AUTHORIZED = "payment.authorized"
-    PAYMENT_DECLINED = "payment.declined"
-    PAYMENT_FAILED = "payment.failed"
-    PAYMENT_CAPTURED = "payment.captured"
-    PAYMENT_VOIDED = "payment.voided"
-    PAYMENT_REFUNDED = "payment.refunded"
-    PAYMENT_EXPIRED = "payment.expired"
-    ACTION_FAILED = "action.failed"
 
 
 # What a webhook endpoint subscribes to for every type.
@@ -43,21 +32,6 @@ class Event:
     created_at: datetime
     # The payment right after the change, never changed afterwards.
     payment: Payment
-
-
-# The event each settling of a Pending payment records.
-SETTLED_EVENTS: dict[PaymentStatus, EventType] = {
-    PaymentStatus.AUTHORIZED: EventType.PAYMENT_AUTHORIZED,
-    PaymentStatus.DECLINED: EventType.PAYMENT_DECLINED,
-    PaymentStatus.FAILED: EventType.PAYMENT_FAILED,
-}
-# The event an action that succeeded records (a partial capture too); a failed one of any
-# type records ACTION_FAILED.
-SUCCEEDED_ACTION_EVENTS: dict[ActionType, EventType] = {
-    ActionType.CAPTURE: EventType.PAYMENT_CAPTURED,
-    ActionType.VOID: EventType.PAYMENT_VOIDED,
-    ActionType.REFUND: EventType.PAYMENT_REFUNDED,
-}
 
 
 class DeliveryStatus(StrEnum):

@@ -21,7 +21,7 @@ from paycore.errors import (
     InvalidPaymentState,
     ValidationFailed,
 )
-from paycore.events import SUCCEEDED_ACTION_EVENTS, EventType
+from paycore.event_types import SUCCEEDED_ACTION_EVENTS, EventType
 
 if TYPE_CHECKING:
     from collections.abc import Callable

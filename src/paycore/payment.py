@@ -11,7 +11,7 @@ from paycore.bank import Authorized, BankOutcome, Declined, NotFound, Unavailabl
 from paycore.card import CardSummary
 from paycore.errors import IllegalTransition, InvalidPaymentState
 from paycore.event_notes import EventNotes
-from paycore.events import SETTLED_EVENTS, EventType
+from paycore.event_types import SETTLED_EVENTS, EventType
 
 # Re-exported: a failure's reason is part of what a payment is.
 from paycore.failure_reason import FailureReason as FailureReason
