@@ -16,7 +16,7 @@ from typing import TypeVar
 from paycore import fields
 from paycore.errors import FieldError, ValidationFailed
 from paycore.field_errors import FieldErrors, InvalidField
-from paycore.listing import DEFAULT_LIMIT, MAX_LIMIT, Direction, Position
+from paycore.listing import DEFAULT_LIMIT, MAX_LIMIT, Direction, Listed, Position
 
 T = TypeVar("T")
 MIN_LIMIT = 1
@@ -50,12 +50,12 @@ def parse_paging(
 
 async def turn_page(
     paging: Paging,
-    locate: Callable[[str], Awaitable[Position | None]],
+    find: Callable[[str], Awaitable[Listed | None]],
     fetch: Callable[[Position | None, Direction, int], Awaitable[list[T]]],
     not_a_cursor: str,
 ) -> tuple[tuple[T, ...], bool]:
-    """(the page newest first, has_more): `locate` finds a cursor's position among the
-    merchant's items (None: not theirs), `fetch` answers a keyset query of that many."""
+    """(the page newest first, has_more): `find` finds a cursor among the merchant's
+    items (None: not theirs), `fetch` answers a keyset query for that many."""
     direction = Direction.NEWER if paging.ending_before is not None else Direction.OLDER
     start: Position | None = None
     for parameter, cursor in (
@@ -63,9 +63,10 @@ async def turn_page(
         ("ending_before", paging.ending_before),
     ):
         if cursor is not None:
-            start = await locate(cursor)
-            if start is None:
+            found_cursor = await find(cursor)
+            if found_cursor is None:
                 raise ValidationFailed([FieldError(parameter, not_a_cursor)])
+            start = Position.of(found_cursor)
     # One more than asked: whether it exists is `has_more`, without a count.
     found = await fetch(start, direction, paging.limit + 1)
     page = found[: paging.limit]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from paycore.event_list_request import (
     NOT_AN_EVENT_CURSOR,
@@ -27,13 +28,10 @@ class ListEvents:
         valid = validate_event_list_request(request)
         async with self.uow() as uow:
 
-            async def locate(event_id: str) -> Position | None:
-                event = await uow.events.get(merchant_id, event_id)
-                return None if event is None else Position.of(event)
-
             async def fetch(start: Position | None, direction: Direction, n: int) -> list[Event]:
                 query = EventQuery(merchant_id, n, valid.type, start, direction)
                 return await uow.events.list_for_merchant(query)
 
-            events, has_more = await turn_page(valid.paging, locate, fetch, NOT_AN_EVENT_CURSOR)
+            find = partial(uow.events.get, merchant_id)
+            events, has_more = await turn_page(valid.paging, find, fetch, NOT_AN_EVENT_CURSOR)
         return EventPage(events, has_more)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from paycore.list_request import NOT_A_CURSOR, PaymentListRequest, validate_list_request
 from paycore.listing import Direction, PaymentPage, PaymentQuery, Position
@@ -22,13 +23,10 @@ class ListPayments:
         valid = validate_list_request(request)
         async with self.uow() as uow:
 
-            async def locate(payment_id: str) -> Position | None:
-                payment = await uow.payments.get(merchant_id, payment_id)
-                return None if payment is None else Position.of(payment)
-
             async def fetch(start: Position | None, direction: Direction, n: int) -> list[Payment]:
                 query = PaymentQuery(merchant_id, n, valid.filters, start, direction)
                 return await uow.payments.list_for_merchant(query)
 
-            payments, has_more = await turn_page(valid.paging, locate, fetch, NOT_A_CURSOR)
+            find = partial(uow.payments.get, merchant_id)
+            payments, has_more = await turn_page(valid.paging, find, fetch, NOT_A_CURSOR)
         return PaymentPage(payments, has_more)
