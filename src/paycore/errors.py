@@ -107,3 +107,7 @@ class RateLimited(PaycoreError):
     def __init__(self, decision: RateDecision) -> None:
         super().__init__("too many requests; retry after the Retry-After header's seconds")
         self.decision = decision
+
+
+class EventNotFound(PaycoreError):
+    """Unknown id, malformed id, or an event of another merchant: all look the same."""

@@ -13,19 +13,11 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+# Re-exported: the types are part of what an event is.
+from paycore.event_types import EventType as EventType
+
 if TYPE_CHECKING:
     from paycore.payment import Payment
-
-
-class EventType(StrEnum):
-    PAYMENT_AUTHORIZED = "payment.authorized"
-    PAYMENT_DECLINED = "payment.declined"
-    PAYMENT_FAILED = "payment.failed"
-    PAYMENT_CAPTURED = "payment.captured"
-    PAYMENT_VOIDED = "payment.voided"
-    PAYMENT_REFUNDED = "payment.refunded"
-    PAYMENT_EXPIRED = "payment.expired"
-    ACTION_FAILED = "action.failed"
 
 
 # What a webhook endpoint subscribes to for every type.
@@ -40,3 +32,23 @@ class Event:
     created_at: datetime
     # The payment right after the change, never changed afterwards.
     payment: Payment
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class EventDelivery:
+    """Where one event stands with one webhook endpoint, as GET /v1/events/{id} shows it."""
+
+    event_id: str
+    endpoint_id: str
+    attempts: int
+    status: DeliveryStatus
+    last_response_status: int | None
+    # Set while pending; None once delivered or failed.
+    next_attempt_at: datetime | None
+    delivered_at: datetime | None

@@ -21,6 +21,7 @@ from paycore.errors import (
     InvalidPaymentState,
     ValidationFailed,
 )
+from paycore.event_types import SUCCEEDED_ACTION_EVENTS, EventType
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -45,6 +46,7 @@ class PaymentLifecycle:
         # The status rules, which Payment holds with its statuses.
         _accepts: Callable[[ActionType], bool]
         _apply_success: Callable[[PaymentAction], None]
+        _note: Callable[[EventType], None]
     else:
         # Keeps Payment's slots (a base without __slots__ would give it a __dict__); hidden
         # from mypy, which would otherwise refuse the attributes Payment declares.
@@ -91,11 +93,14 @@ class PaymentLifecycle:
         """The bank did it: the action's amount moves, and the status with it."""
         settled = self._settle(action_id, ActionStatus.SUCCEEDED, None, at)
         self._apply_success(settled)
+        self._note(SUCCEEDED_ACTION_EVENTS[settled.type])
         return settled
 
     def fail_action(self, action_id: str, reason: str, at: datetime) -> PaymentAction:
         """The bank did nothing: only the action changes."""
-        return self._settle(action_id, ActionStatus.FAILED, reason, at)
+        failed = self._settle(action_id, ActionStatus.FAILED, reason, at)
+        self._note(EventType.ACTION_FAILED)
+        return failed
 
     def _settle(
         self, action_id: str, status: ActionStatus, reason: str | None, at: datetime

@@ -13,16 +13,14 @@ from datetime import UTC, datetime
 
 from paycore import fields
 from paycore.field_errors import FieldErrors, InvalidField
-from paycore.listing import DEFAULT_LIMIT, MAX_LIMIT, PaymentFilters
+from paycore.listing import PaymentFilters
+from paycore.paging import Paging, parse_paging
 from paycore.payment import PaymentStatus
 
 # RFC 3339 section 5.6 date-time; fromisoformat alone also takes dates and other forms.
 _RFC3339 = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})"
 )
-MIN_LIMIT = 1
-# Digits enough for MAX_LIMIT: a longer string is refused before it is parsed.
-_LIMIT = re.compile(r"[0-9]{1,3}")
 NOT_A_CURSOR = "must be the id of one of your payments"
 _STATUS_VALUES = tuple(s.value for s in PaymentStatus)
 
@@ -40,39 +38,21 @@ class PaymentListRequest:
 
 @dataclass(frozen=True, slots=True)
 class ValidListRequest:
-    limit: int
+    paging: Paging
     filters: PaymentFilters
-    # Canonical payment ids; at most one of the two is set.
-    starting_after: str | None
-    ending_before: str | None
 
 
 def validate_list_request(request: PaymentListRequest) -> ValidListRequest:
     errors = FieldErrors()
-    limit = errors.parse("limit", _limit, request.limit)
-    after = errors.parse("starting_after", _cursor, request.starting_after)
-    before = errors.parse("ending_before", _cursor, request.ending_before)
-    if request.starting_after is not None and request.ending_before is not None:
-        errors.add("ending_before", "cannot be combined with starting_after")
+    paging = parse_paging(
+        errors, request.limit, request.starting_after, request.ending_before, _cursor
+    )
     status = errors.parse("status", _status, request.status)
     reference = errors.parse("reference", fields.reference, request.reference)
     created_gte = errors.parse("created_gte", _moment, request.created_gte)
     created_lt = errors.parse("created_lt", _moment, request.created_lt)
     errors.raise_if_any()
-    assert limit is not None
-    filters = PaymentFilters(status, reference, created_gte, created_lt)
-    return ValidListRequest(limit, filters, after, before)
-
-
-def _limit(value: object) -> int:
-    if value is None:
-        return DEFAULT_LIMIT
-    number = fields.as_int(value)
-    if number is None and isinstance(value, str) and _LIMIT.fullmatch(value):
-        number = int(value)
-    if number is None or not MIN_LIMIT <= number <= MAX_LIMIT:
-        raise InvalidField(f"must be an integer from {MIN_LIMIT} to {MAX_LIMIT}")
-    return number
+    return ValidListRequest(paging, PaymentFilters(status, reference, created_gte, created_lt))
 
 
 def _cursor(value: object) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Protocol
 
 from paycore.payment import Payment, PaymentStatus
 
@@ -19,16 +20,25 @@ DEFAULT_LIMIT = 10
 MAX_LIMIT = 100
 
 
+class Listed(Protocol):
+    """What a list orders by: a payment, an event."""
+
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def id(self) -> str: ...
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Position:
-    """A payment's place in the list; a larger position is newer."""
+    """An item's place in its list; a larger position is newer."""
 
     created_at: datetime
     id: str
 
     @classmethod
-    def of(cls, payment: Payment) -> Position:
-        return cls(payment.created_at, payment.id)
+    def of(cls, item: Listed) -> Position:
+        return cls(item.created_at, item.id)
 
 
 class Direction(StrEnum):
@@ -68,10 +78,15 @@ class PaymentQuery:
         """The query's predicate, for adapters that filter in Python."""
         if payment.merchant_id != self.merchant_id or not self.filters.matches(payment):
             return False
-        if self.start is None:
-            return True
-        position = Position.of(payment)
-        return position < self.start if self.direction is Direction.OLDER else position > self.start
+        return beyond(payment, self.start, self.direction)
+
+
+def beyond(item: Listed, start: Position | None, direction: Direction) -> bool:
+    """Whether `item` lies strictly past `start` going `direction` (None: everything does)."""
+    if start is None:
+        return True
+    position = Position.of(item)
+    return position < start if direction is Direction.OLDER else position > start
 
 
 @dataclass(frozen=True, slots=True)

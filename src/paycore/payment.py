@@ -10,6 +10,8 @@ from paycore.actions import ActionType, PaymentAction
 from paycore.bank import Authorized, BankOutcome, Declined, NotFound, Unavailable
 from paycore.card import CardSummary
 from paycore.errors import IllegalTransition, InvalidPaymentState
+from paycore.event_notes import EventNotes
+from paycore.event_types import SETTLED_EVENTS, EventType
 
 # Re-exported: a failure's reason is part of what a payment is.
 from paycore.failure_reason import FailureReason as FailureReason
@@ -18,35 +20,15 @@ from paycore.metadata import Metadata
 from paycore.money import Money
 from paycore.payment_status import PaymentStatus as PaymentStatus
 
-LEGAL_TRANSITIONS: dict[PaymentStatus, frozenset[PaymentStatus]] = {
-    PaymentStatus.PENDING: frozenset(
-        {PaymentStatus.AUTHORIZED, PaymentStatus.DECLINED, PaymentStatus.FAILED}
-    ),
-    PaymentStatus.AUTHORIZED: frozenset(),
-    PaymentStatus.DECLINED: frozenset(),
-    PaymentStatus.FAILED: frozenset(),
-    # Past authorization, a payment moves only through actions (ACCEPTED_ACTIONS) and expiry.
-    PaymentStatus.PARTIALLY_CAPTURED: frozenset(),
-    PaymentStatus.CAPTURED: frozenset(),
-    PaymentStatus.VOIDED: frozenset(),
-    PaymentStatus.PARTIALLY_REFUNDED: frozenset(),
-    PaymentStatus.REFUNDED: frozenset(),
-    PaymentStatus.EXPIRED: frozenset(),
-}
-
-# Which actions each status takes; any status missing here takes none.
-ACCEPTED_ACTIONS: dict[PaymentStatus, frozenset[ActionType]] = {
-    PaymentStatus.AUTHORIZED: frozenset({ActionType.CAPTURE, ActionType.VOID}),
-    PaymentStatus.PARTIALLY_CAPTURED: frozenset({ActionType.CAPTURE, ActionType.REFUND}),
-    PaymentStatus.CAPTURED: frozenset({ActionType.REFUND}),
-    PaymentStatus.PARTIALLY_REFUNDED: frozenset({ActionType.REFUND}),
-}
+# Re-exported: the status rules are part of what a payment is.
+from paycore.status_rules import ACCEPTED_ACTIONS as ACCEPTED_ACTIONS
+from paycore.status_rules import LEGAL_TRANSITIONS as LEGAL_TRANSITIONS
 
 DEFAULT_AUTHORIZATION_TTL = timedelta(days=7)
 
 
 @dataclass(eq=False, slots=True)
-class Payment(PaymentLifecycle):
+class Payment(PaymentLifecycle, EventNotes):
     id: str
     merchant_id: str
     amount: Money
@@ -69,6 +51,8 @@ class Payment(PaymentLifecycle):
     captured_amount: int = 0
     refunded_amount: int = 0
     actions: tuple[PaymentAction, ...] = ()
+    # What EventNotes notes: not stored, compared or encoded.
+    _events: tuple[tuple[int, EventType], ...] = field(default=(), init=False, repr=False)
 
     def __setattr__(self, name: str, value: object) -> None:
         if name == "metadata":
@@ -132,6 +116,7 @@ class Payment(PaymentLifecycle):
         self.updated_at = at
         self.next_settlement_at = None
         self.version += 1
+        self._note(SETTLED_EVENTS[target])
 
     def expire(self, at: datetime, ttl: timedelta = DEFAULT_AUTHORIZATION_TTL) -> None:
         """Let an uncaptured authorization lapse once `ttl` has passed since it was made."""
@@ -143,6 +128,7 @@ class Payment(PaymentLifecycle):
             )
         self.status = PaymentStatus.EXPIRED
         self._lifecycle_changed(at)
+        self._note(EventType.PAYMENT_EXPIRED)
 
     def _accepts(self, action_type: ActionType) -> bool:
         return action_type in ACCEPTED_ACTIONS.get(self.status, frozenset())

@@ -6,8 +6,10 @@ import copy
 from collections.abc import Callable
 from datetime import datetime
 
+from adapters.event_codec import event_from, new_events
 from adapters.memory.state import InMemoryState
 from paycore.errors import StalePayment
+from paycore.events import Event
 from paycore.listing import Direction, PaymentQuery, Position
 from paycore.payment import Payment, PaymentStatus
 
@@ -18,9 +20,11 @@ class InMemoryPaymentRepository:
         self.staged: dict[str, Payment] = {}
         # Of the staged payments, those saved over a stored version rather than added.
         self.saved: set[str] = set()
+        # The events each staged payment records, as the SQL stores keep them.
+        self.staged_events: dict[str, list[Event]] = {}
 
     async def add(self, payment: Payment) -> None:
-        self.staged[payment.id] = copy.deepcopy(payment)
+        self._stage(payment, 0)
 
     async def get(self, merchant_id: str, payment_id: str) -> Payment | None:
         payment = self.staged.get(payment_id) or self._store.payments.get(payment_id)
@@ -30,7 +34,14 @@ class InMemoryPaymentRepository:
 
     async def save(self, payment: Payment) -> None:
         self.saved.add(payment.id)
+        self._stage(payment, payment.version - 1)
+
+    def _stage(self, payment: Payment, stored_version: int) -> None:
         self.staged[payment.id] = copy.deepcopy(payment)
+        rows = new_events(payment, stored_version)
+        self.staged_events[payment.id] = [
+            event_from(e.id, payment.merchant_id, e.type, e.created_at, e.snapshot) for e in rows
+        ]
 
     async def due_for_settlement(
         self, created_before: datetime, now: datetime, limit: int
@@ -82,10 +93,13 @@ class InMemoryPaymentRepository:
 
     def apply(self) -> None:
         self._store.payments.update(self.staged)
+        for events in self.staged_events.values():
+            self._store.events.update((e.id, e) for e in events)
 
     def forget_staged(self) -> None:
         self.staged.clear()
         self.saved.clear()
+        self.staged_events.clear()
 
 
 def _oldest_first(

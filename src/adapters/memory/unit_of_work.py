@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Self
 
 from adapters.memory.api_keys import InMemoryApiKeyRepository
+from adapters.memory.events import InMemoryEventRepository
 from adapters.memory.idempotency import InMemoryIdempotencyStore
 from adapters.memory.merchants import InMemoryMerchantRepository
 from adapters.memory.payments import InMemoryPaymentRepository
@@ -16,6 +17,7 @@ from adapters.memory.state import InMemoryState
 class InMemoryUnitOfWork:
     def __init__(self, state: InMemoryState) -> None:
         self.payments = InMemoryPaymentRepository(state)
+        self.events = InMemoryEventRepository(state)
         self.idempotency = InMemoryIdempotencyStore(state)
         self.merchants = InMemoryMerchantRepository(state)
         self.refresh_tokens = InMemoryRefreshTokenRepository(state)

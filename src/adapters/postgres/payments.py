@@ -13,6 +13,7 @@ from adapters.codec import (
     from_row,
     to_row,
 )
+from adapters.event_codec import new_events
 from adapters.listing_sql import list_statement
 from adapters.postgres.ids import is_uuid
 from adapters.postgres.statements import PostgresStatements
@@ -34,6 +35,18 @@ _UPDATE = (
     f"UPDATE payments SET {', '.join(f'{c} = %s' for c in PAYMENT_COLUMNS)} "  # noqa: S608
     "WHERE id = %s AND version = %s"
 )
+# The events a change records, written by the very statement that writes the change: one
+# round trip, one atomic statement. The payment's write is a data-modifying CTE; the events
+# are inserted from its RETURNING row, so an update the version guard refuses inserts none
+# and the statement's row count (the events') still tells the refusal.
+_WITH_EVENTS = (
+    "WITH p AS ({} RETURNING id, merchant_id, updated_at) "
+    "INSERT INTO events (id, merchant_id, type, created_at, payment_id, payment) "
+    "SELECT e.id, p.merchant_id, e.type, p.updated_at, p.id, e.payment::jsonb "
+    "FROM p, unnest(%s::text[], %s::text[], %s::text[]) AS e(id, type, payment)"
+)
+_INSERT_WITH_EVENTS = _WITH_EVENTS.format(_INSERT)
+_UPDATE_WITH_EVENTS = _WITH_EVENTS.format(_UPDATE)
 _SELECT_ONE = f"SELECT {_SELECTED} FROM payments WHERE merchant_id = %s AND id = %s"  # noqa: S608
 _SELECT_DUE = (
     f"SELECT {_SELECTED} FROM payments WHERE status = 'Pending' AND created_at < %s "  # noqa: S608
@@ -59,7 +72,11 @@ class PostgresPaymentRepository:
         self._statements = statements
 
     async def add(self, payment: Payment) -> None:
-        self._statements.stage(_INSERT, _to_sql(payment))
+        events = _event_params(payment, 0)
+        if events:
+            self._statements.stage(_INSERT_WITH_EVENTS, (*_to_sql(payment), *events))
+        else:
+            self._statements.stage(_INSERT, _to_sql(payment))
 
     async def get(self, merchant_id: str, payment_id: str) -> Payment | None:
         if not (is_uuid(merchant_id) and is_uuid(payment_id)):
@@ -70,8 +87,15 @@ class PostgresPaymentRepository:
 
     async def save(self, payment: Payment) -> None:
         params = (*_to_sql(payment), payment.id, payment.version - 1)
+        events = _event_params(payment, payment.version - 1)
         # No row: another writer moved it past the version we read.
-        self._statements.stage(_UPDATE, params, refusal=StalePayment(payment.id))
+        refusal = StalePayment(payment.id)
+        if events:
+            rows = len(events[0])
+            sql, params = _UPDATE_WITH_EVENTS, (*params, *events)
+            self._statements.stage(sql, params, refusal=refusal, rows=rows)
+        else:
+            self._statements.stage(_UPDATE, params, refusal=refusal)
 
     async def due_for_settlement(
         self, created_before: datetime, now: datetime, limit: int
@@ -100,6 +124,14 @@ def _to_sql(payment: Payment) -> tuple[object, ...]:
     values[_METADATA] = Jsonb(values[_METADATA])  # a dict is no parameter without its type
     values[ACTIONS_COLUMN] = Jsonb(values[ACTIONS_COLUMN], dumps=encode_actions)
     return tuple(values)
+
+
+def _event_params(payment: Payment, stored_version: int) -> tuple[list[str], ...]:
+    """The unnest arrays (ids, types, snapshots) of the events to record; () if none."""
+    events = new_events(payment, stored_version)
+    if not events:
+        return ()
+    return [e.id for e in events], [e.type for e in events], [e.snapshot for e in events]
 
 
 def _from_sql(row: tuple[object, ...]) -> Payment:

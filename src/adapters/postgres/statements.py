@@ -33,7 +33,8 @@ class PostgresStatements:
         self._conn: AsyncConnection[Any] | None = None
         self._sent_any = False
         self._in_transaction = False
-        self._staged: list[tuple[str, Params, Exception | None]] = []
+        # (SQL, parameters, refusal, the rows it must change unless refused)
+        self._staged: list[tuple[str, Params, Exception | None, int]] = []
         self._refusals: list[Exception] = []
 
     async def open(self) -> None:
@@ -73,9 +74,12 @@ class PostgresStatements:
         await self._begin()
         return await self._send(sql, params)
 
-    def stage(self, sql: str, params: Params = (), *, refusal: Exception | None = None) -> None:
-        """Stage a write for the commit; with a `refusal`, it must change exactly one row."""
-        self._staged.append((sql, params, refusal))
+    def stage(
+        self, sql: str, params: Params = (), *, refusal: Exception | None = None, rows: int = 1
+    ) -> None:
+        """Stage a write for the commit; with a `refusal`, it must change exactly `rows`
+        rows (those of the statement's last part, for one with data-modifying CTEs)."""
+        self._staged.append((sql, params, refusal, rows))
 
     async def commit(self) -> None:
         if self._conn is None:
@@ -109,9 +113,9 @@ class PostgresStatements:
 
     async def _flush(self) -> None:
         staged, self._staged = self._staged, []
-        for sql, params, refusal in staged:
+        for sql, params, refusal, rows in staged:
             cursor = await self._send(sql, params)
-            if refusal is not None and cursor.rowcount != 1:
+            if refusal is not None and cursor.rowcount != rows:
                 self._refusals.append(refusal)
 
     async def _send(self, sql: str, params: Params = ()) -> AsyncCursor[Any]:

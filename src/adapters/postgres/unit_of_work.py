@@ -11,6 +11,7 @@ from typing import Self
 from psycopg_pool import AsyncConnectionPool
 
 from adapters.postgres.api_keys import PostgresApiKeyRepository
+from adapters.postgres.events import PostgresEventRepository
 from adapters.postgres.idempotency import PostgresIdempotencyStore
 from adapters.postgres.merchants import PostgresMerchantRepository
 from adapters.postgres.payments import PostgresPaymentRepository
@@ -22,6 +23,7 @@ class PostgresUnitOfWork:
     def __init__(self, pool: AsyncConnectionPool) -> None:
         self.statements = PostgresStatements(pool)
         self.payments = PostgresPaymentRepository(self.statements)
+        self.events = PostgresEventRepository(self.statements)
         self.idempotency = PostgresIdempotencyStore(self.statements)
         self.merchants = PostgresMerchantRepository(self.statements)
         self.refresh_tokens = PostgresRefreshTokenRepository(self.statements)

@@ -15,6 +15,7 @@ from adapters.codec import (
     from_row,
     to_row,
 )
+from adapters.event_codec import NewEvent, new_events
 from adapters.listing_sql import list_statement
 from adapters.sqlite.statements import SqliteStatements
 from adapters.sqlite.timestamps import from_micros, to_micros
@@ -32,6 +33,11 @@ _INSERT = f"INSERT INTO payments ({_COLUMNS}) VALUES ({', '.join('?' for _ in PA
 _UPDATE = (
     f"UPDATE payments SET {', '.join(f'{name} = ?' for name in PAYMENT_COLUMNS)} "  # noqa: S608
     "WHERE id = ? AND version = ?"
+)
+# The events a change records go in with it, in the same transaction.
+_INSERT_EVENT = (
+    "INSERT INTO events (id, merchant_id, type, created_at, payment_id, payment) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
 )
 _SELECT_ONE = f"SELECT {_COLUMNS} FROM payments WHERE merchant_id = ? AND id = ?"  # noqa: S608
 _SELECT_DUE = (
@@ -58,8 +64,13 @@ class SqlitePaymentRepository:
         self._statements = statements
 
     async def add(self, payment: Payment) -> None:
-        values = _to_sql(payment)
-        await self._statements.write(lambda c: c.execute(_INSERT, values))
+        values, events = _to_sql(payment), _event_rows(payment, new_events(payment, 0))
+
+        def insert(c: sqlite3.Connection) -> None:
+            c.execute(_INSERT, values)
+            c.executemany(_INSERT_EVENT, events)
+
+        await self._statements.write(insert)
 
     async def get(self, merchant_id: str, payment_id: str) -> Payment | None:
         row = await self._statements.read(
@@ -69,10 +80,16 @@ class SqlitePaymentRepository:
 
     async def save(self, payment: Payment) -> None:
         params = (*_to_sql(payment), payment.id, payment.version - 1)
+        events = _event_rows(payment, new_events(payment, payment.version - 1))
+
+        def update(c: sqlite3.Connection) -> int:
+            changed: int = c.execute(_UPDATE, params).rowcount
+            if changed == 1:  # a refused update rolls the unit back anyway
+                c.executemany(_INSERT_EVENT, events)
+            return changed
+
         # No row: another writer moved it past the version we read.
-        await self._statements.write_one_row(
-            lambda c: c.execute(_UPDATE, params).rowcount, StalePayment(payment.id)
-        )
+        await self._statements.write_one_row(update, StalePayment(payment.id))
 
     async def due_for_settlement(
         self, created_before: datetime, now: datetime, limit: int
@@ -105,6 +122,13 @@ def _to_sql(payment: Payment) -> list[object]:
     values[_METADATA] = msgspec.json.encode(values[_METADATA]).decode()
     values[ACTIONS_COLUMN] = encode_actions(values[ACTIONS_COLUMN])  # type: ignore[arg-type]
     return values
+
+
+def _event_rows(payment: Payment, events: list[NewEvent]) -> list[tuple[object, ...]]:
+    return [
+        (e.id, payment.merchant_id, e.type, to_micros(e.created_at), payment.id, e.snapshot)
+        for e in events
+    ]
 
 
 def _from_sql(row: sqlite3.Row | tuple[object, ...]) -> Payment:

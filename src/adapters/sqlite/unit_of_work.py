@@ -7,6 +7,7 @@ from typing import Self
 
 from adapters.sqlite.api_keys import SqliteApiKeyRepository
 from adapters.sqlite.connections import SqliteConnections
+from adapters.sqlite.events import SqliteEventRepository
 from adapters.sqlite.idempotency import SqliteIdempotencyStore
 from adapters.sqlite.merchants import SqliteMerchantRepository
 from adapters.sqlite.payments import SqlitePaymentRepository
@@ -19,6 +20,7 @@ class SqliteUnitOfWork:
     def __init__(self, connections: SqliteConnections) -> None:
         self._statements = SqliteStatements(connections)
         self.payments = SqlitePaymentRepository(self._statements)
+        self.events = SqliteEventRepository(self._statements)
         self.idempotency = SqliteIdempotencyStore(self._statements)
         self.merchants = SqliteMerchantRepository(self._statements)
         self.refresh_tokens = SqliteRefreshTokenRepository(self._statements)

@@ -17,6 +17,7 @@ from entrypoints.http.rate_limiting import add_rate_limit_headers
 from entrypoints.http.request_context import add_request_id_header, request_context_middleware
 from entrypoints.http.routes.api_keys import create_api_key, list_api_keys, revoke_api_key
 from entrypoints.http.routes.auth import generate_access_token, refresh_token
+from entrypoints.http.routes.events import get_event, list_events
 from entrypoints.http.routes.legacy import get_payment_legacy, process_payment_legacy
 from entrypoints.http.routes.metrics import metrics_endpoint
 from entrypoints.http.routes.operations import health, ready, swagger_redirect
@@ -35,6 +36,8 @@ ROUTES = [
     create_api_key,
     list_api_keys,
     revoke_api_key,
+    list_events,
+    get_event,
     health,
     ready,
     metrics_endpoint,
@@ -84,6 +87,8 @@ def create_app(services: AppServices, *, lifespans: Sequence[Lifespan] = ()) -> 
                 ("create_api_key", services.create_api_key),
                 ("list_api_keys", services.list_api_keys),
                 ("revoke_api_key", services.revoke_api_key),
+                ("list_events", services.list_events),
+                ("retrieve_event", services.retrieve_event),
             )
         },
     }

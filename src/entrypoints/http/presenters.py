@@ -54,8 +54,8 @@ def payment_out(payment: Payment) -> PaymentOut:
         metadata=dict(payment.metadata),
         authorization_code=payment.authorization_code,
         decline_reason=payment.decline_reason,
-        created_at=_timestamp(payment.created_at),
-        updated_at=_timestamp(payment.updated_at),
+        created_at=timestamp(payment.created_at),
+        updated_at=timestamp(payment.updated_at),
         captured_amount=payment.captured_amount,
         refunded_amount=payment.refunded_amount,
         actions=[action_out(action) for action in payment.actions],
@@ -70,8 +70,8 @@ def action_out(action: PaymentAction) -> ActionOut:
         amount=action.amount,
         status=action.status.value,
         reason=action.reason,
-        created_at=_timestamp(action.created_at),
-        updated_at=_timestamp(action.updated_at),
+        created_at=timestamp(action.created_at),
+        updated_at=timestamp(action.updated_at),
     )
 
 
@@ -138,7 +138,7 @@ def _outcome_headers(result: PaymentResult | ActionResult, status: int) -> dict[
     return headers
 
 
-def _timestamp(moment: datetime) -> str:
+def timestamp(moment: datetime) -> str:
     """ISO 8601 in UTC with milliseconds and a Z, as API.md shows."""
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
     return aware.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

@@ -17,6 +17,10 @@ PROBLEM_JSON = "application/problem+json"
 _encoder = msgspec.json.Encoder(decimal_format="number")
 
 
+def encode_json(content: Any) -> bytes:
+    return _encoder.encode(content)
+
+
 def json_response(
     content: Any,
     status_code: int,
@@ -25,7 +29,7 @@ def json_response(
     headers: Mapping[str, str] | None = None,
 ) -> Response[Any]:
     return Response(
-        content=_encoder.encode(content),
+        content=encode_json(content),
         status_code=status_code,
         media_type=media_type,
         headers=dict(headers or {}),

@@ -16,9 +16,11 @@ from paycore.use_cases import (
     CapturePayment,
     CreateApiKey,
     ListApiKeys,
+    ListEvents,
     ListPayments,
     RefreshSession,
     RefundPayment,
+    RetrieveEvent,
     RetrievePayment,
     RevokeApiKey,
     SignIn,
@@ -65,3 +67,6 @@ class AppServices(Protocol):
     async def revoke_api_key(self) -> RevokeApiKey: ...
 
     async def rate_limits(self) -> RateLimits: ...
+    async def list_events(self) -> ListEvents: ...
+
+    async def retrieve_event(self) -> RetrieveEvent: ...

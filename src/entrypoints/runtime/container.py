@@ -42,12 +42,14 @@ from paycore.use_cases import (
     ExpireAuthorizations,
     KeyIssuer,
     ListApiKeys,
+    ListEvents,
     ListPayments,
     ProcessPayment,
     PurgeExpired,
     RefreshSession,
     RefundPayment,
     RegisterMerchant,
+    RetrieveEvent,
     RetrievePayment,
     RevokeApiKey,
     RotateApiKey,
@@ -116,6 +118,8 @@ class Container(containers.DeclarativeContainer):
     )
     retrieve_payment = providers.Singleton(RetrievePayment, uow=unit_of_work, cache=cache)
     list_payments = providers.Singleton(ListPayments, uow=unit_of_work)
+    list_events = providers.Singleton(ListEvents, uow=unit_of_work)
+    retrieve_event = providers.Singleton(RetrieveEvent, uow=unit_of_work)
     settle_pending = providers.Singleton(
         SettlePendingPayments,
         uow=unit_of_work,

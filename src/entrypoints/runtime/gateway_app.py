@@ -27,9 +27,11 @@ from paycore.use_cases import (
     CapturePayment,
     CreateApiKey,
     ListApiKeys,
+    ListEvents,
     ListPayments,
     RefreshSession,
     RefundPayment,
+    RetrieveEvent,
     RetrievePayment,
     RevokeApiKey,
     SignIn,
@@ -85,6 +87,12 @@ class ContainerServices:
 
     async def rate_limits(self) -> RateLimits:
         return await resolve(self._container.rate_limits)
+
+    async def list_events(self) -> ListEvents:
+        return await resolve(self._container.list_events)
+
+    async def retrieve_event(self) -> RetrieveEvent:
+        return await resolve(self._container.retrieve_event)
 
 
 def gateway_app(container: Container, *, settle_in_background: bool = True) -> Litestar:

@@ -4,6 +4,7 @@ module per concern."""
 from paycore.ports.api_keys import ApiKeyRepository
 from paycore.ports.bank import AcquiringBank
 from paycore.ports.basics import Clock, Fingerprinter, IdGenerator
+from paycore.ports.events import EventRepository
 from paycore.ports.idempotency import IdempotencyStore
 from paycore.ports.merchants import MerchantRepository
 from paycore.ports.payments import PaymentCache, PaymentRepository
@@ -16,6 +17,7 @@ __all__ = [
     "AcquiringBank",
     "ApiKeyRepository",
     "Clock",
+    "EventRepository",
     "Fingerprinter",
     "IdGenerator",
     "IdempotencyStore",

@@ -7,6 +7,7 @@ from contextlib import AbstractAsyncContextManager
 from typing import Protocol
 
 from paycore.ports.api_keys import ApiKeyRepository
+from paycore.ports.events import EventRepository
 from paycore.ports.idempotency import IdempotencyStore
 from paycore.ports.merchants import MerchantRepository
 from paycore.ports.payments import PaymentRepository
@@ -21,6 +22,8 @@ class UnitOfWork(AbstractAsyncContextManager["UnitOfWork"], Protocol):
     """
 
     payments: PaymentRepository
+    # Read-only: the payment repository records events with the changes.
+    events: EventRepository
     idempotency: IdempotencyStore
     merchants: MerchantRepository
     refresh_tokens: RefreshTokenRepository

@@ -11,6 +11,7 @@ from paycore.use_cases.expire_authorizations import (
     ExpiryReport,
 )
 from paycore.use_cases.key_issuance import KeyIssuer
+from paycore.use_cases.list_events import ListEvents
 from paycore.use_cases.list_payments import ListPayments
 from paycore.use_cases.merchant_admin import DisableMerchant, RotateApiKey
 from paycore.use_cases.process_payment import ProcessPayment, ProcessPaymentCommand
@@ -19,6 +20,7 @@ from paycore.use_cases.refresh_session import RefreshedSession, RefreshSession
 from paycore.use_cases.refund_payment import RefundPayment, RefundPaymentCommand
 from paycore.use_cases.register_merchant import NewMerchant, RegisterMerchant
 from paycore.use_cases.replay import PaymentResult
+from paycore.use_cases.retrieve_event import EventWithDeliveries, RetrieveEvent
 from paycore.use_cases.retrieve_payment import RetrievePayment
 from paycore.use_cases.settle_actions import ActionSettlementReport, SettlePendingActions
 from paycore.use_cases.settle_pending import (
@@ -39,11 +41,13 @@ __all__ = [
     "CapturePaymentCommand",
     "CreateApiKey",
     "DisableMerchant",
+    "EventWithDeliveries",
     "ExpireAuthorizations",
     "ExpiryPolicy",
     "ExpiryReport",
     "KeyIssuer",
     "ListApiKeys",
+    "ListEvents",
     "ListPayments",
     "NewMerchant",
     "PaymentResult",
@@ -57,6 +61,7 @@ __all__ = [
     "RefundPaymentCommand",
     "RegisterMerchant",
     "RetentionPolicy",
+    "RetrieveEvent",
     "RetrievePayment",
     "RevokeApiKey",
     "RotateApiKey",

@@ -64,6 +64,13 @@ async def test_no_card_data_in_database_cache_or_logs(tmp_path: Path, log_stream
             await client.post("/v1/process-payment", json=legacy, headers=headers)
         cache = await resolve(container.cache)
         cached = repr(vars(cache))
+        # What the events API shows, and so what webhooks send.
+        listed = await client.get("/v1/events?limit=100", headers=headers)
+        ids = [e["id"] for e in listed.json()["data"]]
+        assert len(ids) >= len(PANS)  # every authorization, decline or failure
+        shown = listed.text + "".join(
+            [(await client.get(f"/v1/events/{i}", headers=headers)).text for i in ids]
+        )
 
     stored = every_file(tmp_path)
     logs = log_stream.getvalue()
@@ -73,6 +80,10 @@ async def test_no_card_data_in_database_cache_or_logs(tmp_path: Path, log_stream
         assert pan not in cached and pan not in logs
         assert pan[:4] + " " + pan[4:8] not in logs
     assert b"cvv" not in stored.lower()
+    for pan in PANS:
+        assert pan not in shown and pan[:12] not in shown
+    # Quoted: four digits can occur by chance inside a random id.
+    assert f'"{CVV}"' not in shown and "cvv" not in shown.lower() and "fingerprint" not in shown
     assert "cvv" not in cached.lower() and "cvv" not in logs.lower()
     assert f'"{CVV}"' not in logs and f": {CVV}" not in logs
 

@@ -16,6 +16,9 @@ async def test_every_route_with_payment_data_says_no_store(client, auth) -> None
         await client.post("/v1/payments", json=payment_body(amount=0), headers=auth),
         legacy,
         await client.get(f"/v1/get-payment?payment_id={payment_id}", headers=auth),
+        events := await client.get("/v1/events", headers=auth),
+        await client.get(f"/v1/events/{events.json()['data'][0]['id']}", headers=auth),
+        await client.get("/v1/events/evt_unknown", headers=auth),
     ]
 
     assert [a.headers.get("cache-control") for a in answers] == ["no-store"] * len(answers)

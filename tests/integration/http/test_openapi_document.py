@@ -128,7 +128,7 @@ def test_enums_are_the_codes(document) -> None:
 
 def test_every_operation_is_tagged_described_and_secured_as_it_is(document) -> None:
     tags = {tag["name"] for tag in document["tags"]}
-    assert tags == {"Authentication", "Payments", "Legacy", "API keys", "Operations"}
+    assert tags == {"Authentication", "Payments", "Events", "Legacy", "API keys", "Operations"}
     for name, operation in operations(document).items():
         assert len(operation["tags"]) == 1 and operation["tags"][0] in tags, name
         assert operation["summary"], name
@@ -136,7 +136,7 @@ def test_every_operation_is_tagged_described_and_secured_as_it_is(document) -> N
             assert "X-Request-ID" in response["headers"], (name, status)
             for media in response.get("content", {}).values():
                 assert media.get("examples"), (name, status)
-        authenticated = operation["tags"][0] in {"Payments", "Legacy", "API keys"}
+        authenticated = operation["tags"][0] in {"Payments", "Events", "Legacy", "API keys"}
         assert bool(operation["security"]) == authenticated, name
     schemes = document["components"]["securitySchemes"]
     assert schemes["BearerToken"]["scheme"] == "bearer"
@@ -160,9 +160,9 @@ def test_idempotency_key_is_bounded_and_every_component_is_used(document) -> Non
 
 
 def test_get_routes_advertise_no_400(document) -> None:
-    # The list is the one GET with parameters to refuse; the others never send a 400.
+    # The lists are the GETs with parameters to refuse; the others never send a 400.
     for path, item in document["paths"].items():
-        if "get" in item and item["get"]["operationId"] != "listPayments":
+        if "get" in item and item["get"]["operationId"] not in {"listPayments", "listEvents"}:
             assert "400" not in item["get"]["responses"], path
     assert "400" in document["paths"]["/v1/payments"]["get"]["responses"]
 
@@ -287,7 +287,18 @@ async def _exercise(client, auth, tokens, merchant, bank, database) -> dict[str,
     database.healthy = True
     await client.get("/metrics")
     await exercise_actions(client, auth, bank)
+    await _exercise_events(client, auth)
     return auth
+
+
+async def _exercise_events(client, auth) -> None:
+    page = await client.get("/v1/events", params={"limit": "1"}, headers=auth)
+    event_id = page.json()["data"][0]["id"]
+    await client.get("/v1/events", params={"type": "payment.created"}, headers=auth)
+    await client.get("/v1/events")
+    await client.get(f"/v1/events/{event_id}", headers=auth)
+    await client.get("/v1/events/evt_unknown", headers=auth)
+    await client.get(f"/v1/events/{event_id}")
 
 
 async def _exercise_in_flight(app, auth, container, bank, recorder: Recorder) -> None:

@@ -76,6 +76,18 @@ def leaks(data: bytes) -> list[bytes]:
     return [secret for secret in FORBIDDEN if secret in data]
 
 
+def assert_events_hold_no_card_data(snapshots: list[str], fingerprints: list[str]) -> None:
+    """The events (the outbox webhooks send from) hold the masked card only: no PAN, no
+    CVV, not even the keyed fingerprint the payments table keeps."""
+    assert len(snapshots) == len(CARDS) - 1  # every payment but the Pending one
+    for snapshot in snapshots:
+        assert leaks(snapshot.encode()) == []
+        assert not [f for f in fingerprints if f in snapshot]
+        fields = json.loads(snapshot)
+        assert "card_fingerprint" not in fields
+        assert not [f for f in fields if "cvv" in f or f in {"pan", "card_number"}]
+
+
 async def test_postgres_and_redis_hold_no_card_secrets(
     pg_db: PostgresDatabase, pg_url: str, redis_url: str, redis_prefix: str
 ) -> None:
@@ -89,6 +101,11 @@ async def test_postgres_and_redis_hold_no_card_secrets(
             service_missing("pg_dump", "the binary is not on PATH")
         assert b"0193aaaa-bbbb-7ccc-8ddd-eeeeffff0001" in dump  # the dump holds our rows
         assert leaks(dump) == []
+        async with pg_db.pool.connection() as conn:
+            rows = await (await conn.execute("SELECT payment::text FROM events")).fetchall()
+            cursor = await conn.execute("SELECT card_fingerprint FROM payments")
+            fingerprints = [f for (f,) in await cursor.fetchall()]
+        assert_events_hold_no_card_data([row for (row,) in rows], fingerprints)
 
         keys = list(client.scan_iter(match=f"{redis_prefix}*"))
         assert len(keys) == len(CARDS)
@@ -114,6 +131,11 @@ async def test_the_sqlite_file_and_its_wal_hold_no_card_secrets(tmp_path: Path) 
         everything = b"".join(files.values())
         assert MERCHANT.encode() in everything
         assert leaks(everything) == []
+        rows = await db.on_reader(lambda c: c.execute("SELECT payment FROM events").fetchall())
+        fingerprints = await db.on_reader(
+            lambda c: [f for (f,) in c.execute("SELECT card_fingerprint FROM payments")]
+        )
+        assert_events_hold_no_card_data([row for (row,) in rows], fingerprints)
     finally:
         await db.close()
     assert leaks(b"".join(database_files(tmp_path).values())) == []

@@ -11,6 +11,8 @@ import pytest
 from adapters.postgres import PostgresDatabase
 from paycore.actions import ActionType
 from paycore.errors import AmountTooLarge, StalePayment
+from paycore.event_listing import EventQuery
+from paycore.events import EventType
 from paycore.payment import Payment
 from tests.unit.adapters.builders import T0, later, new_id
 from tests.unit.adapters.lifecycle_builders import captured
@@ -84,3 +86,32 @@ async def test_refunds_retried_after_stale_saves_stop_where_the_domain_does(
     # 1050 captured holds three Pending refunds of 300, never a fourth.
     assert sorted(outcomes) == ["committed"] * 3 + ["refused"] * 7
     assert await refunds_of(wide_db, p) == [300, 300, 300]
+
+
+async def test_of_ten_settlements_of_one_refund_exactly_one_records_its_event(
+    wide_db: PostgresDatabase,
+) -> None:
+    p = captured()
+    refund = p.refund(new_id(), 100, later(T0, 10))
+    async with wide_db.unit_of_work() as uow:
+        await uow.payments.add(p)  # its authorization and capture are recorded with it
+        await uow.commit()
+    all_loaded = asyncio.Barrier(TASKS)
+
+    async def settle() -> None:
+        async with wide_db.unit_of_work() as uow:
+            loaded = await uow.payments.get(p.merchant_id, p.id)
+            await all_loaded.wait()
+            loaded.confirm_action(refund.id, later(T0, 11))
+            await uow.payments.save(loaded)
+            await uow.commit()
+
+    outcomes = await asyncio.gather(*(settle() for _ in range(TASKS)), return_exceptions=True)
+    assert sorted(type(o).__name__ for o in outcomes) == ["NoneType"] + ["StalePayment"] * 9
+    async with wide_db.unit_of_work() as uow:
+        events = await uow.events.list_for_merchant(EventQuery(p.merchant_id, 20))
+    assert [e.type for e in events] == [
+        EventType.PAYMENT_REFUNDED,
+        EventType.PAYMENT_CAPTURED,
+        EventType.PAYMENT_AUTHORIZED,
+    ]

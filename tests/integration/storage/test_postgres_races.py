@@ -12,6 +12,7 @@ from psycopg_pool import PoolTimeout
 
 from adapters.postgres import PostgresDatabase
 from paycore.errors import StorageUnavailable
+from paycore.event_listing import EventQuery
 from tests.unit.adapters.builders import T0, claim, later, new_id, payment
 
 pytestmark = pytest.mark.integration
@@ -62,7 +63,12 @@ async def test_of_two_concurrent_guarded_updates_exactly_one_lands(
     winner = mine if outcomes[0] is None else theirs
     async with pg_db.unit_of_work() as uow:
         stored = await uow.payments.get(p.merchant_id, p.id)
+        events = await uow.events.list_for_merchant(EventQuery(p.merchant_id, 10))
     assert (stored.status, stored.version) == (winner.status, 2)
+    # The loser's event went with its refused update: one change, one event.
+    assert [(e.type, e.payment.status) for e in events] == [
+        (winner.events_since(1)[0], winner.status)
+    ]
 
 
 async def test_the_pool_replaces_connections_whose_backends_were_killed(pg_url: str) -> None:

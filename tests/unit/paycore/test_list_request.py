@@ -21,8 +21,8 @@ def bad_fields(**parameters: object) -> list[str]:
 
 def test_nothing_asked_is_the_newest_ten_unfiltered() -> None:
     valid = validate_list_request(PaymentListRequest())
-    assert (valid.limit, valid.filters) == (DEFAULT_LIMIT, PaymentFilters())
-    assert (valid.starting_after, valid.ending_before) == (None, None)
+    assert (valid.paging.limit, valid.filters) == (DEFAULT_LIMIT, PaymentFilters())
+    assert (valid.paging.starting_after, valid.paging.ending_before) == (None, None)
 
 
 def test_query_text_and_python_values_are_both_accepted() -> None:
@@ -36,7 +36,7 @@ def test_query_text_and_python_values_are_both_accepted() -> None:
             created_lt="2026-01-16t02:00:00.5+02:00",
         )
     )
-    assert from_text.limit == 100 and from_text.starting_after == CURSOR
+    assert from_text.paging.limit == 100 and from_text.paging.starting_after == CURSOR
     assert from_text.filters == PaymentFilters(
         PaymentStatus.AUTHORIZED,
         "order-1",
@@ -52,7 +52,7 @@ def test_query_text_and_python_values_are_both_accepted() -> None:
             created_gte=datetime(2026, 1, 15, 1, tzinfo=paris),
         )
     )
-    assert from_python.limit == 1 and from_python.ending_before == CURSOR
+    assert from_python.paging.limit == 1 and from_python.paging.ending_before == CURSOR
     assert from_python.filters.created_gte == datetime(2026, 1, 15, tzinfo=UTC)
     assert from_python.filters.created_gte.tzinfo is UTC
 

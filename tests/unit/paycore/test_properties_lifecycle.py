@@ -1,5 +1,6 @@
 """For any sequence of lifecycle commands, with any amounts: the amounts stay in bounds,
-the status says what the amounts say, and a refused command changes nothing."""
+the status says what the amounts say, a refused command changes nothing, and every change
+notes exactly the event its kind records (none for an action started)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from paycore import PaycoreError, Payment, PaymentStatus
 from paycore.actions import ActionStatus, ActionType, reserved
+from paycore.events import EventType
 from tests.unit.paycore.gateway import new_payment
 from tests.unit.paycore.lifecycle_payments import authorized, later
 from tests.unit.paycore.strategies import PROPERTY
@@ -59,6 +61,27 @@ def run(payment: Payment, command: Command, action_id: str) -> None:
                 payment.fail_action(target, "bank_error", at)
         case _:
             payment.expire(payment.created_at + timedelta(days=command.pick))
+
+
+# Written out here rather than taken from paycore.events, so the test checks the tables.
+_SUCCEEDED = {
+    ActionType.CAPTURE: EventType.PAYMENT_CAPTURED,
+    ActionType.VOID: EventType.PAYMENT_VOIDED,
+    ActionType.REFUND: EventType.PAYMENT_REFUNDED,
+}
+
+
+def expected_events(payment: Payment, command: Command) -> tuple[EventType, ...]:
+    """What the command records on `payment` if it succeeds."""
+    pending = [a for a in payment.actions if a.is_pending]
+    match command.kind:
+        case "settle" if pending:
+            action = pending[command.pick % len(pending)]
+            return (_SUCCEEDED[action.type] if command.succeeded else EventType.ACTION_FAILED,)
+        case "expire":
+            return (EventType.PAYMENT_EXPIRED,)
+        case _:
+            return ()  # an action started Pending records nothing yet
 
 
 def snapshot(payment: Payment) -> tuple[object, ...]:
@@ -112,11 +135,14 @@ def check_invariants(payment: Payment) -> None:
 def test_any_sequence_of_commands_keeps_the_invariants(start: str, sequence: list[Command]) -> None:
     payment = new_payment() if start == "pending" else authorized()  # Pending takes nothing
     for number, command in enumerate(sequence):
-        before = snapshot(payment)
+        before, version = snapshot(payment), payment.version
+        expected = expected_events(payment, command)
         try:
             run(payment, command, f"action-{number}")
         except PaycoreError:
             assert snapshot(payment) == before
+            assert payment.events_since(version) == ()
         else:
-            assert payment.version == before[1] + 1
+            assert payment.version == version + 1
+            assert payment.events_since(version) == expected
         check_invariants(payment)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import hmac
+import re
 from collections.abc import Iterator
 from datetime import date, time, timedelta
 from decimal import Decimal
@@ -21,6 +22,8 @@ from tests.unit.paycore.requests import bank_outcomes, invalid_requests, valid_r
 from tests.unit.paycore.strategies import PROPERTY
 
 keys = st.none() | st.text(min_size=1, max_size=40)
+# Event ids are random: two runs differ in them whatever the card.
+_EVENT_ID = re.compile(r"evt_[0-9a-f]{32}")
 
 
 @PROPERTY
@@ -106,6 +109,7 @@ async def test_no_card_number_or_cvv_is_kept_after_a_payment(
         for (path, value), (other_path, other_value) in zip(
             leaves(kept), leaves(kept_other), strict=True
         )
-        if (path, value) != (other_path, other_value)
+        if _EVENT_ID.sub("evt_", f"{path}={value!r}")
+        != _EVENT_ID.sub("evt_", f"{other_path}={other_value!r}")
     }
     assert all(path.endswith(".request_fingerprint") for path in differing), differing

@@ -19,6 +19,11 @@ TAGS = [
         "(`application/problem+json`).",
     },
     {
+        "name": "Events",
+        "description": "What happened to your payments, recorded with each change: the "
+        "bodies webhook deliveries carry. Errors are RFC 9457 problems.",
+    },
+    {
         "name": "Legacy",
         "description": "The original design's routes and `{success, data}` envelopes, kept for "
         "existing clients: amounts in major units (10.50). New integrations use Payments.",

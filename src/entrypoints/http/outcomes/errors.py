@@ -15,6 +15,7 @@ from paycore.errors import (
     ActionsUnsupported,
     AmountTooLarge,
     ApiKeyNotFound,
+    EventNotFound,
     IdempotencyKeyReused,
     IdempotencyRequestInProgress,
     InvalidCredentials,
@@ -54,6 +55,7 @@ _ERRORS: dict[type[Exception], HttpError] = {
     ),
     # Retry-After and RateLimit-* come from the decision (see rate_limiting.py).
     RateLimited: HttpError(429, "rate-limited", "Too many requests", ""),
+    EventNotFound: HttpError(404, "not-found", "Not found", "event not found"),
     # Raised before any bank call: nothing was charged, the request can be retried.
     StorageUnavailable: HttpError(
         503,

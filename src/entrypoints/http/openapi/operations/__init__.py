@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from entrypoints.http.openapi.operations import api_keys, auth, legacy, service
 from entrypoints.http.openapi.operations.create_payment import create_payment
+from entrypoints.http.openapi.operations.events import get_event, list_events
 from entrypoints.http.openapi.operations.payment_actions import (
     capture_payment,
     refund_payment,
@@ -22,6 +23,8 @@ OPERATIONS: dict[str, Json] = with_rate_limits(
         "capturePayment": capture_payment(),
         "voidPayment": void_payment(),
         "refundPayment": refund_payment(),
+        "listEvents": list_events(),
+        "getEvent": get_event(),
         "processPaymentLegacy": legacy.process_payment_legacy(),
         "getPaymentLegacy": legacy.get_payment_legacy(),
         "generateAccessToken": auth.generate_access_token(),

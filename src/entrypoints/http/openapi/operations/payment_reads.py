@@ -17,7 +17,7 @@ from entrypoints.http.openapi.operations.responses import (
 from entrypoints.http.openapi.schemas.building import Json, ref
 
 
-def _list_parameter(description: str, **schema: Any) -> Json:
+def list_parameter(description: str, **schema: Any) -> Json:
     return {"description": description, "schema": {"type": "string", **schema}}
 
 
@@ -26,23 +26,23 @@ def list_payments() -> Json:
     return {
         "security": BEARER,
         "parameters": {
-            "limit": _list_parameter("1 to 100 payments per page (default 10)", examples=["10"]),
-            "starting_after": _list_parameter(
+            "limit": list_parameter("1 to 100 payments per page (default 10)", examples=["10"]),
+            "starting_after": list_parameter(
                 "A payment id (the last of a page): the page of payments older than it",
                 examples=[ex.AUTHORIZED_ID],
             ),
-            "ending_before": _list_parameter(
+            "ending_before": list_parameter(
                 "A payment id (the first of a page): the page just newer than it, still "
                 "newest first. Not together with starting_after.",
                 examples=[ex.AUTHORIZED_ID],
             ),
-            "status": _list_parameter("Only payments in this status", **statuses),
-            "reference": _list_parameter("Only payments with exactly this reference"),
-            "created_gte": _list_parameter(
+            "status": list_parameter("Only payments in this status", **statuses),
+            "reference": list_parameter("Only payments with exactly this reference"),
+            "created_gte": list_parameter(
                 "Only payments created at or after this RFC 3339 time (write `+` as %2B)",
                 examples=["2026-12-01T00:00:00Z"],
             ),
-            "created_lt": _list_parameter(
+            "created_lt": list_parameter(
                 "Only payments created before this RFC 3339 time",
                 examples=["2026-12-02T00:00:00Z"],
             ),

@@ -10,7 +10,10 @@ from __future__ import annotations
 from entrypoints.http.openapi.schemas.api_keys import API_KEY_SCHEMAS
 from entrypoints.http.openapi.schemas.building import Json
 from entrypoints.http.openapi.schemas.envelopes import ENVELOPE_SCHEMAS
+from entrypoints.http.openapi.schemas.events import EVENT_SCHEMAS
 from entrypoints.http.openapi.schemas.payments import PAYMENT_SCHEMAS
 from entrypoints.http.openapi.schemas.problems import PROBLEM_SCHEMAS
 
-SCHEMAS: dict[str, Json] = PAYMENT_SCHEMAS | PROBLEM_SCHEMAS | ENVELOPE_SCHEMAS | API_KEY_SCHEMAS
+SCHEMAS: dict[str, Json] = (
+    PAYMENT_SCHEMAS | EVENT_SCHEMAS | PROBLEM_SCHEMAS | ENVELOPE_SCHEMAS | API_KEY_SCHEMAS
+)

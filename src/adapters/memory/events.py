@@ -1,0 +1,35 @@
+"""The in-memory event repository: it reads what the payment repository's commits wrote
+and what the webhook delivery store keeps in the state (see InMemoryState)."""
+
+from __future__ import annotations
+
+import copy
+
+from adapters.memory.state import InMemoryState
+from paycore.event_listing import EventQuery
+from paycore.events import Event, EventDelivery
+from paycore.listing import Direction, Position
+
+
+class InMemoryEventRepository:
+    def __init__(self, store: InMemoryState) -> None:
+        self._store = store
+
+    async def get(self, merchant_id: str, event_id: str) -> Event | None:
+        event = self._store.events.get(event_id)
+        if event is None or event.merchant_id != merchant_id:
+            return None
+        return copy.deepcopy(event)
+
+    async def list_for_merchant(self, query: EventQuery) -> list[Event]:
+        # A full scan: fine for tests and experiments, which is all this adapter is for.
+        found = sorted(
+            (e for e in self._store.events.values() if query.admits(e)),
+            key=Position.of,
+            reverse=query.direction is Direction.OLDER,
+        )
+        # Copies, as a database would hand out: the caller's payment is no stored snapshot.
+        return [copy.deepcopy(e) for e in found[: query.limit]]
+
+    async def deliveries(self, event_id: str) -> list[EventDelivery]:
+        return [d for (event, _), d in self._store.deliveries.items() if event == event_id]
