@@ -43,7 +43,7 @@ async def test_an_old_pk_key_signs_in_after_the_migration(pg_admin_url: str) -> 
                 (jti, merchant_id, T0 + timedelta(days=7)),
             )
 
-        assert await db.migrate() == ["0006_api_keys_retention"]
+        assert (await db.migrate())[0] == "0006_api_keys_retention"
         await check_old_key_survives(db.unit_of_work, merchant_id, jti)
     finally:
         if db is not None:
