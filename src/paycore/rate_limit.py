@@ -79,3 +79,10 @@ def look(limit: RateLimit, tat: float | None, now: float) -> RateDecision:
         return decision
     start = now if tat is None else max(tat, now)
     return replace(decision, remaining=decision.remaining + 1, reset_seconds=start - now)
+
+
+def given_back(limit: RateLimit, tat: float | None, now: float) -> float | None:
+    """The key's TAT once one spent request is returned (None: the budget is whole)."""
+    if tat is None or tat - limit.interval <= now:
+        return None
+    return tat - limit.interval

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from paycore.rate_limit import RateDecision, RateLimit, decide, look
+from paycore.rate_limit import RateDecision, RateLimit, decide, given_back, look
 
 
 class InMemoryRateLimiter:
@@ -26,6 +26,13 @@ class InMemoryRateLimiter:
 
     async def peek(self, key: str, limit: RateLimit) -> RateDecision:
         return look(limit, self._tats.get(key), self._clock())
+
+    async def give_back(self, key: str, limit: RateLimit) -> None:
+        tat = given_back(limit, self._tats.get(key), self._clock())
+        if tat is None:
+            self._tats.pop(key, None)
+        else:
+            self._tats[key] = tat
 
     def _store(self, key: str, tat: float, now: float) -> None:
         self._tats.pop(key, None)

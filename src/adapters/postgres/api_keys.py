@@ -11,13 +11,13 @@ from paycore.api_key import ApiKey
 
 _ACTIVE_FOR_MERCHANT = (
     "SELECT k.id::text, k.merchant_id::text, k.hash, k.prefix, k.last4, k.created_at, "
-    "k.expires_at FROM api_keys k WHERE k.merchant_id = %(merchant)s "
+    "k.expires_at, k.revoked_at FROM api_keys k WHERE k.merchant_id = %(merchant)s "
     "AND (k.revoked_at IS NULL OR k.revoked_at > %(now)s) "
     "AND (k.expires_at IS NULL OR k.expires_at > %(now)s) ORDER BY k.created_at, k.id"
 )
 _ACTIVE_FOR_EMAIL = (
     "SELECT k.id::text, k.merchant_id::text, k.hash, k.prefix, k.last4, k.created_at, "
-    "k.expires_at FROM merchants m JOIN api_keys k ON k.merchant_id = m.id "
+    "k.expires_at, k.revoked_at FROM merchants m JOIN api_keys k ON k.merchant_id = m.id "
     "WHERE lower(m.email) = lower(%(email)s) AND m.disabled_at IS NULL "
     "AND (k.revoked_at IS NULL OR k.revoked_at > %(now)s) "
     "AND (k.expires_at IS NULL OR k.expires_at > %(now)s) ORDER BY k.created_at, k.id"
@@ -64,6 +64,8 @@ class PostgresApiKeyRepository:
 
 
 def _key(row: Any) -> ApiKey:
-    key_id, merchant_id, hash_, prefix, last4, created_at, expires_at = row
+    key_id, merchant_id, hash_, prefix, last4, created_at, expires_at, revoked_at = row
     expires = None if expires_at is None else expires_at.astimezone(UTC)
-    return ApiKey(key_id, merchant_id, hash_, prefix, last4, created_at.astimezone(UTC), expires)
+    revoked = None if revoked_at is None else revoked_at.astimezone(UTC)
+    created = created_at.astimezone(UTC)
+    return ApiKey(key_id, merchant_id, hash_, prefix, last4, created, expires, revoked)

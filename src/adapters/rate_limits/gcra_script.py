@@ -2,13 +2,24 @@
 store the next one, in one atomic step; the caller applies paycore's arithmetic to the TAT
 it answers, so every limiter decides alike."""
 
-# ARGV: now, period and interval in seconds, and '1' to spend a request ('0' only looks).
+# ARGV: now, period and interval in seconds, and '1' to spend a request, '-1' to give one
+# back, '0' only to look.
 # Times travel as '%.6f' strings: Lua would turn a returned number into an integer.
 GCRA_STEP = """
 local now = tonumber(ARGV[1])
 local period = tonumber(ARGV[2])
 local interval = tonumber(ARGV[3])
 local start = tonumber(redis.call('GET', KEYS[1]) or '0')
+if ARGV[4] == '-1' then
+    local back = start - interval
+    if back > now then
+        local ttl_ms = math.ceil((back - now) * 1000)
+        redis.call('SET', KEYS[1], string.format('%.6f', back), 'PX', ttl_ms)
+    else
+        redis.call('DEL', KEYS[1])
+    end
+    return string.format('%.6f', back)
+end
 if start < now then start = now end
 local next_tat = start + interval
 if ARGV[4] == '1' and now >= next_tat - period - 1e-9 then

@@ -55,14 +55,19 @@ class RedisRateLimiter:
     async def peek(self, key: str, limit: RateLimit) -> RateDecision:
         return await self._decide(key, limit, spend=False)
 
+    async def give_back(self, key: str, limit: RateLimit) -> None:
+        await self._decide(key, limit, spend=None)
+
     async def close(self) -> None:
         await self._client.aclose()
 
-    async def _decide(self, key: str, limit: RateLimit, *, spend: bool) -> RateDecision:
+    async def _decide(self, key: str, limit: RateLimit, *, spend: bool | None) -> RateDecision:
+        """`spend`: True spends a request, False only looks, None gives one back."""
         now = self._clock()
         if self._down_until is not None and now < self._down_until:
             return await self._locally(key, limit, spend=spend)
-        args = [f"{now:.6f}", repr(limit.period), repr(limit.interval), "1" if spend else "0"]
+        mode = {True: "1", False: "0", None: "-1"}[spend]
+        args = [f"{now:.6f}", repr(limit.period), repr(limit.interval), mode]
         try:
             start = await self._step(keys=[self._prefix + key], args=args)
         except (RedisError, OSError) as error:
@@ -76,7 +81,9 @@ class RedisRateLimiter:
         tat = float(start)
         return decide(limit, tat, now)[0] if spend else look(limit, tat, now)
 
-    async def _locally(self, key: str, limit: RateLimit, *, spend: bool) -> RateDecision:
+    async def _locally(self, key: str, limit: RateLimit, *, spend: bool | None) -> RateDecision:
+        if spend is None:
+            await self._fallback.give_back(key, limit)
         if spend:
             return await self._fallback.hit(key, limit)
         return await self._fallback.peek(key, limit)

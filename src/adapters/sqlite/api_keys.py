@@ -11,14 +11,14 @@ from adapters.sqlite.timestamps import from_micros, to_micros
 from paycore.api_key import ApiKey
 
 _ACTIVE_FOR_MERCHANT = (
-    "SELECT k.id, k.merchant_id, k.hash, k.prefix, k.last4, k.created_at, k.expires_at "
-    "FROM api_keys k WHERE k.merchant_id = :merchant "
+    "SELECT k.id, k.merchant_id, k.hash, k.prefix, k.last4, k.created_at, k.expires_at, "
+    "k.revoked_at FROM api_keys k WHERE k.merchant_id = :merchant "
     "AND (k.revoked_at IS NULL OR k.revoked_at > :now) "
     "AND (k.expires_at IS NULL OR k.expires_at > :now) ORDER BY k.created_at, k.id"
 )
 _ACTIVE_FOR_EMAIL = (
-    "SELECT k.id, k.merchant_id, k.hash, k.prefix, k.last4, k.created_at, k.expires_at "
-    "FROM merchants m JOIN api_keys k ON k.merchant_id = m.id "
+    "SELECT k.id, k.merchant_id, k.hash, k.prefix, k.last4, k.created_at, k.expires_at, "
+    "k.revoked_at FROM merchants m JOIN api_keys k ON k.merchant_id = m.id "
     "WHERE m.email_folded = :email AND m.disabled_at IS NULL "
     "AND (k.revoked_at IS NULL OR k.revoked_at > :now) "
     "AND (k.expires_at IS NULL OR k.expires_at > :now) ORDER BY k.created_at, k.id"
@@ -73,6 +73,11 @@ def _micros(moment: datetime | None) -> int | None:
 
 
 def _key(row: Any) -> ApiKey:
-    key_id, merchant_id, hash_, prefix, last4, created_at, expires_at = row
-    expires = None if expires_at is None else from_micros(expires_at)
-    return ApiKey(key_id, merchant_id, hash_, prefix, last4, from_micros(created_at), expires)
+    key_id, merchant_id, hash_, prefix, last4, created_at, expires_at, revoked_at = row
+    expires, revoked = _moment(expires_at), _moment(revoked_at)
+    created = from_micros(created_at)
+    return ApiKey(key_id, merchant_id, hash_, prefix, last4, created, expires, revoked)
+
+
+def _moment(micros: int | None) -> datetime | None:
+    return None if micros is None else from_micros(micros)

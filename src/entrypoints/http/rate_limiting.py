@@ -5,7 +5,8 @@ before-send hook writes the `RateLimit-*` headers from it, on answers and errors
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +16,7 @@ from litestar.di import NamedDependency
 from litestar.types import Message, Scope
 
 from entrypoints.http.auth import current_merchant_id
-from paycore.errors import RateLimited
+from paycore.errors import InvalidCredentials, RateLimited
 from paycore.ports import RateLimiter
 from paycore.rate_limit import RateDecision, RateLimit
 from paycore.use_cases import Authenticate
@@ -64,7 +65,11 @@ async def rate_limited_merchant_id(
 
 class FailedAttempts:
     """The budget of failed sign-ins of a client address and of an email: while either is
-    spent, every attempt is refused (429), the right key too, so guessing gets nowhere."""
+    spent, every attempt is refused (429), the right key too, so guessing gets nowhere.
+
+    An attempt spends from both budgets before the key is checked, so concurrent guesses
+    cannot all slip past a check made before any of them failed; it gives back what it
+    spent unless it fails on its credentials."""
 
     def __init__(
         self, request: Request[Any, Any, Any], rate_limits: RateLimits, email: object
@@ -79,11 +84,25 @@ class FailedAttempts:
             folded = email.strip().casefold().encode("utf-8", "surrogatepass")
             self._keys.append(f"auth:email:{hashlib.sha256(folded).hexdigest()[:32]}")
 
-    async def refuse_if_spent(self) -> None:
-        decisions = [await self._limiter.peek(key, self._limit) for key in self._keys]
+    @asynccontextmanager
+    async def attempt(self) -> AsyncIterator[None]:
+        decisions = [await self._limiter.hit(key, self._limit) for key in self._keys]
         decision = _note(self._scope, decisions)
         if not decision.allowed:
+            await self._give_back(
+                [key for key, d in zip(self._keys, decisions, strict=True) if d.allowed]
+            )
             raise RateLimited(decision)
+        try:
+            yield
+        except InvalidCredentials:
+            raise  # a failure: it stays spent
+        except Exception:
+            await self._give_back(self._keys)
+            raise
+        await self._give_back(self._keys)
+        _note(self._scope, [await self._limiter.peek(key, self._limit) for key in self._keys])
 
-    async def count_failure(self) -> None:
-        _note(self._scope, [await self._limiter.hit(key, self._limit) for key in self._keys])
+    async def _give_back(self, keys: list[str]) -> None:
+        for key in keys:
+            await self._limiter.give_back(key, self._limit)

@@ -15,3 +15,7 @@ class RateLimiter(Protocol):
     async def peek(self, key: str, limit: RateLimit) -> RateDecision:
         """Whether one more request would be allowed now, spending nothing."""
         ...
+
+    async def give_back(self, key: str, limit: RateLimit) -> None:
+        """Return one request spent with `hit` (it turned out not to count)."""
+        ...

@@ -87,3 +87,11 @@ async def test_successful_sign_ins_spend_nothing(client, merchant) -> None:
     answers = [await client.post(LOGIN, json=login) for _ in range(15)]
     assert {a.status_code for a in answers} == {200}
     assert answers[-1].headers["ratelimit-remaining"] == "10"
+
+
+async def test_concurrent_guesses_cannot_slip_past_the_budget(client, merchant) -> None:
+    email = merchant.merchant.email
+    guesses = await asyncio.gather(
+        *(client.post(LOGIN, json={"email": email, "api_key": f"sk_{n}"}) for n in range(30))
+    )
+    assert sorted(g.status_code for g in guesses) == [401] * 10 + [429] * 20

@@ -56,7 +56,8 @@ class KeysContract:
 
     async def test_revoking_and_expiring_never_bring_a_key_back(self, keys_uow: UowFactory) -> None:
         m = await stored_merchant(keys_uow)
-        revoked, expiring = api_key(m.id), api_key(m.id, expires_at=LATER)
+        revoked = api_key(m.id)
+        expiring = api_key(m.id, created_at=T0 + timedelta(microseconds=1), expires_at=LATER)
         async with keys_uow() as uow:
             await uow.api_keys.add(revoked)
             await uow.api_keys.add(expiring)
@@ -67,8 +68,9 @@ class KeysContract:
             await uow.api_keys.expire(expiring.id, LATER + timedelta(days=1))  # not later
             await uow.commit()
         async with keys_uow() as uow:
-            assert await uow.api_keys.active_for(m.id, T0 - timedelta(seconds=1)) == [
-                revoked, expiring
+            before = T0 - timedelta(seconds=1)
+            assert await uow.api_keys.active_for(m.id, before) == [
+                replace(revoked, revoked_at=T0), expiring
             ]  # fmt: skip
             assert await uow.api_keys.active_for(m.id, T0) == [expiring]
             await uow.api_keys.expire(expiring.id, T0 + timedelta(minutes=1))

@@ -65,3 +65,16 @@ class RateLimiterContract:
         limiter = limiter_at(clock)
         decisions = await asyncio.gather(*(limiter.hit(key, PER_MINUTE) for _ in range(40)))
         assert sum(d.allowed for d in decisions) == 10
+
+    async def test_a_request_given_back_counts_no_more(self, limiter_at, clock, key):
+        limiter = limiter_at(clock)
+        for _ in range(10):
+            await limiter.hit(key, PER_MINUTE)
+        await limiter.give_back(key, PER_MINUTE)
+        assert (await limiter.hit(key, PER_MINUTE)).allowed
+        assert not (await limiter.hit(key, PER_MINUTE)).allowed
+        for _ in range(15):  # never more than the whole budget back
+            await limiter.give_back(key, PER_MINUTE)
+        assert (await limiter.peek(key, PER_MINUTE)).remaining == 10
+        await limiter.give_back(key + ":unknown", PER_MINUTE)
+        assert (await limiter.peek(key + ":unknown", PER_MINUTE)).remaining == 10

@@ -20,5 +20,6 @@ METRICS = frozenset(
         "paygate_pending_payments",
         "paygate_payment_actions_total",
         "paygate_expired_authorizations_total",
+        "paygate_purged_rows_total",
     }
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from paycore.errors import RateLimited
-from paycore.rate_limit import RateDecision, RateLimit, decide, look
+from paycore.rate_limit import RateDecision, RateLimit, decide, given_back, look
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,10 @@ def test_a_look_spends_nothing_and_counts_the_budget_left_now() -> None:
     assert look(limit, tat, 0.0) == RateDecision(True, 2, 1, 5.0)
     _, tat = decide(limit, tat, 0.0)
     assert not look(limit, tat, 0.0).allowed
+
+
+def test_what_is_given_back_is_one_interval_never_below_now() -> None:
+    limit = RateLimit(2, 10.0)
+    assert given_back(limit, None, 0.0) is None
+    assert given_back(limit, 10.0, 0.0) == 5.0
+    assert given_back(limit, 5.0, 0.0) is None

@@ -1,7 +1,8 @@
 """Merchant tokens (API.md section 2): log in with an API key, rotate a refresh token.
 
 Failed attempts spend the budget of the client's address and of the email named; while
-either is spent every attempt answers 429 (section 10).
+either is spent every attempt answers 429 (section 10). Malformed requests (400) spend
+nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from entrypoints.http.body import first_present, read_json_object
 from entrypoints.http.dto import TokenData, TokenEnvelope, TokenOut, TokenPairOut
 from entrypoints.http.rate_limiting import FailedAttempts, RateLimits
 from entrypoints.http.responses import json_response
-from paycore.errors import FieldError, InvalidCredentials, ValidationFailed
+from paycore.errors import FieldError, ValidationFailed
 from paycore.token_claims import TokenPair
 from paycore.use_cases import RefreshSession, SignIn
 
@@ -38,14 +39,9 @@ async def generate_access_token(
     body = await read_json_object(request)
     email = first_present(body, "email", "Email")
     api_key = first_present(body, "api_key", "Api_Key", "API_KEY")
-    attempts = FailedAttempts(request, rate_limits, email)
-    await attempts.refuse_if_spent()
     _require_strings(email=email, api_key=api_key)
-    try:
+    async with FailedAttempts(request, rate_limits, email).attempt():
         tokens = await sign_in(email, api_key)
-    except InvalidCredentials:
-        await attempts.count_failure()
-        raise
     return json_response(TokenEnvelope(True, TokenData(_pair_out(tokens))), 200)
 
 
@@ -66,16 +62,12 @@ async def refresh_token(
     body = await read_json_object(request)
     token = first_present(body, "token", "Token")
     email = first_present(body, "email", "Email")
-    attempts = FailedAttempts(request, rate_limits, email)
-    await attempts.refuse_if_spent()
     _require_strings(token=token)
     if email is not None and not isinstance(email, str):
         raise ValidationFailed([FieldError("email", "must be a string")])
-    try:
+    # A bad or reused token is a failed attempt too (InvalidToken is InvalidCredentials).
+    async with FailedAttempts(request, rate_limits, email).attempt():
         session = await refresh_session(token, email)
-    except InvalidCredentials:  # a bad or reused token too (InvalidToken is one)
-        await attempts.count_failure()
-        raise
     data = TokenData(_pair_out(session.tokens), email=session.merchant.email)
     return json_response(TokenEnvelope(True, data), 200)
 
