@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from adapters.memory.webhook_state import WebhookState
+from paycore.events import Event
 from paycore.idempotency import IdempotencyRecord
 from paycore.merchant import Merchant
 from paycore.payment import Payment
@@ -21,3 +23,6 @@ class InMemoryState:
     claims: dict[IdempotencyKey, IdempotencyRecord] = field(default_factory=dict)
     merchants: dict[str, Merchant] = field(default_factory=dict)
     refresh_tokens: dict[str, RefreshToken] = field(default_factory=dict)
+    # Oldest first, as recorded with their changes.
+    events: dict[str, Event] = field(default_factory=dict)
+    webhook_state: WebhookState = field(default_factory=WebhookState)

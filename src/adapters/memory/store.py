@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from adapters.memory.refresh_tokens import InMemoryRefreshTokenUses
 from adapters.memory.state import InMemoryState
 from adapters.memory.unit_of_work import InMemoryUnitOfWork
+from adapters.memory.webhooks import InMemoryWebhookStore
 
 
 @dataclass
@@ -20,3 +21,7 @@ class InMemoryStore(InMemoryState):
     @property
     def refresh_token_uses(self) -> InMemoryRefreshTokenUses:
         return InMemoryRefreshTokenUses(self)
+
+    @property
+    def webhooks(self) -> InMemoryWebhookStore:
+        return InMemoryWebhookStore(self)

@@ -11,12 +11,14 @@ from psycopg_pool import AsyncConnectionPool
 from adapters.postgres.refresh_tokens import PostgresRefreshTokenUses
 from adapters.postgres.schema import migrate
 from adapters.postgres.unit_of_work import PostgresUnitOfWork
+from adapters.postgres.webhooks import PostgresWebhookStore
 
 
 class PostgresDatabase:
     def __init__(self, pool: AsyncConnectionPool) -> None:
         self.pool = pool
         self.refresh_token_uses = PostgresRefreshTokenUses(pool)
+        self.webhooks = PostgresWebhookStore(pool)
 
     @classmethod
     async def open(

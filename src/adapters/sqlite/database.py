@@ -7,6 +7,7 @@ from adapters.sqlite.connections import SqliteConnections
 from adapters.sqlite.refresh_tokens import SqliteRefreshTokenUses
 from adapters.sqlite.schema import migrate
 from adapters.sqlite.unit_of_work import SqliteUnitOfWork
+from adapters.sqlite.webhooks import SqliteWebhookStore
 
 
 class SqliteDatabase(SqliteConnections):
@@ -14,6 +15,7 @@ class SqliteDatabase(SqliteConnections):
         super().__init__(path, readers, lock_timeout)
         self.applied_on_open: list[str] = []
         self.refresh_token_uses = SqliteRefreshTokenUses(self)
+        self.webhooks = SqliteWebhookStore(self)
 
     @classmethod
     async def open(

@@ -4,6 +4,7 @@ from paycore.use_cases.action_replay import ActionResult
 from paycore.use_cases.action_runner import ActionRunner
 from paycore.use_cases.authenticate import Authenticate
 from paycore.use_cases.capture_payment import CapturePayment, CapturePaymentCommand
+from paycore.use_cases.deliver_webhook import DeliverWebhook
 from paycore.use_cases.expire_authorizations import (
     ExpireAuthorizations,
     ExpiryPolicy,
@@ -25,6 +26,11 @@ from paycore.use_cases.settle_pending import (
 from paycore.use_cases.sign_in import SignIn
 from paycore.use_cases.token_issuance import TokenIssuer
 from paycore.use_cases.void_payment import VoidPayment, VoidPaymentCommand
+from paycore.use_cases.webhook_endpoints import (
+    DeleteWebhookEndpoint,
+    ListWebhookEndpoints,
+    RegisterWebhookEndpoint,
+)
 
 __all__ = [
     "ActionResult",
@@ -33,10 +39,13 @@ __all__ = [
     "Authenticate",
     "CapturePayment",
     "CapturePaymentCommand",
+    "DeleteWebhookEndpoint",
+    "DeliverWebhook",
     "ExpireAuthorizations",
     "ExpiryPolicy",
     "ExpiryReport",
     "ListPayments",
+    "ListWebhookEndpoints",
     "NewMerchant",
     "PaymentResult",
     "ProcessPayment",
@@ -46,6 +55,7 @@ __all__ = [
     "RefundPayment",
     "RefundPaymentCommand",
     "RegisterMerchant",
+    "RegisterWebhookEndpoint",
     "RetrievePayment",
     "SettlePendingActions",
     "SettlePendingPayments",

@@ -26,7 +26,10 @@ from tests.integration.postgres_admin import (
 )
 from tests.integration.storage.redis_server import RedisServer, free_port
 
-TABLES = "payments, idempotency_keys, merchants, refresh_tokens"
+TABLES = (
+    "payments, idempotency_keys, merchants, refresh_tokens, "
+    "events, webhook_endpoints, webhook_deliveries, webhook_attempts"
+)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,22 @@
+"""Host names to addresses, through the system resolver (as a connection would)."""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+
+
+class SystemResolver:
+    async def addresses(self, host: str) -> list[str]:
+        try:
+            return [str(ipaddress.ip_address(host.strip("[]")))]
+        except ValueError:
+            pass
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(
+                host, None, type=socket.SOCK_STREAM
+            )
+        except (socket.gaierror, UnicodeError):
+            return []
+        return list(dict.fromkeys(str(info[4][0]) for info in infos))
