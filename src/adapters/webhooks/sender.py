@@ -16,7 +16,7 @@ import asyncio
 import httpx
 
 from paycore.ports.webhooks import HostResolver, SendResult
-from paycore.webhooks.destinations import ForbiddenDestination, checked_addresses
+from paycore.webhooks.destinations import ForbiddenDestination, resolve_checked
 
 Pinned = tuple[httpx.URL, dict[str, str], dict[str, str]]
 
@@ -71,7 +71,7 @@ class HttpWebhookSender:
         if self._allow_private:
             return url, {}, {}
         host = url.raw_host.decode("ascii")
-        address = checked_addresses(host, await self._resolver.addresses(host))[0]
+        address = (await resolve_checked(host, self._resolver))[0]
         netloc = url.netloc.decode("ascii")
         extensions = {"sni_hostname": host} if url.scheme == "https" else {}
         return url.copy_with(host=address), {"Host": netloc}, extensions

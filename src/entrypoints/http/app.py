@@ -21,6 +21,11 @@ from entrypoints.http.routes.operations import health, ready, swagger_redirect
 from entrypoints.http.routes.payment_actions import capture_payment, refund_payment, void_payment
 from entrypoints.http.routes.payment_list import list_payments
 from entrypoints.http.routes.payments import create_payment, get_payment
+from entrypoints.http.routes.webhook_endpoints import (
+    create_webhook_endpoint,
+    delete_webhook_endpoint,
+    list_webhook_endpoints,
+)
 from entrypoints.http.services import AppServices
 
 ROUTES = [
@@ -30,6 +35,9 @@ ROUTES = [
     capture_payment,
     void_payment,
     refund_payment,
+    create_webhook_endpoint,
+    list_webhook_endpoints,
+    delete_webhook_endpoint,
     health,
     ready,
     metrics_endpoint,
@@ -75,6 +83,9 @@ def create_app(services: AppServices, *, lifespans: Sequence[Lifespan] = ()) -> 
                 ("capture_payment", services.capture_payment),
                 ("void_payment", services.void_payment),
                 ("refund_payment", services.refund_payment),
+                ("register_webhook_endpoint", services.register_webhook_endpoint),
+                ("list_webhook_endpoints", services.list_webhook_endpoints),
+                ("delete_webhook_endpoint", services.delete_webhook_endpoint),
             )
         },
     }

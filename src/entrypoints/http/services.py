@@ -13,9 +13,12 @@ from entrypoints.http.metered_payments import MeteredProcessPayment
 from paycore.use_cases import (
     Authenticate,
     CapturePayment,
+    DeleteWebhookEndpoint,
     ListPayments,
+    ListWebhookEndpoints,
     RefreshSession,
     RefundPayment,
+    RegisterWebhookEndpoint,
     RetrievePayment,
     SignIn,
     VoidPayment,
@@ -53,3 +56,9 @@ class AppServices(Protocol):
     async def void_payment(self) -> VoidPayment: ...
 
     async def refund_payment(self) -> RefundPayment: ...
+
+    async def register_webhook_endpoint(self) -> RegisterWebhookEndpoint: ...
+
+    async def list_webhook_endpoints(self) -> ListWebhookEndpoints: ...
+
+    async def delete_webhook_endpoint(self) -> DeleteWebhookEndpoint: ...

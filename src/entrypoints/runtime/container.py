@@ -14,6 +14,7 @@ from adapters.auth import JwtCodec, Sha256ApiKeys
 from adapters.clock_ids_hashing import HmacFingerprinter, SystemClock, Uuid7Generator
 from adapters.observability import GatewayMetrics
 from entrypoints.http.metered_payments import MeteredProcessPayment
+from entrypoints.http.webhook_event_body import render_event
 from entrypoints.runtime.keys import fingerprint_key, token_settings, with_jwt_secret
 from entrypoints.runtime.policies import expiry_policy, settlement_policy, token_lifetimes
 from entrypoints.runtime.resources import (
@@ -25,6 +26,7 @@ from entrypoints.runtime.resources import (
     unit_of_work_factory,
 )
 from entrypoints.runtime.settings import Settings
+from entrypoints.runtime.webhook_container import WebhookContainer
 from paycore.use_cases import (
     ActionRunner,
     Authenticate,
@@ -148,4 +150,14 @@ class Container(containers.DeclarativeContainer):
     )
     authenticate = providers.Singleton(
         Authenticate, uow=unit_of_work, codec=token_codec, clock=clock, recent=recent_sign_ins
+    )
+    webhooks = providers.Container(
+        WebhookContainer,
+        settings=settings,
+        keyed_settings=keyed_settings,
+        database=database,
+        clock=clock,
+        ids=ids,
+        metrics=metrics,
+        render=providers.Object(render_event),
     )

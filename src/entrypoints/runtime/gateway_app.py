@@ -16,12 +16,16 @@ from entrypoints.runtime.container import Container
 from entrypoints.runtime.container_use import lifespan_of, resolve
 from entrypoints.runtime.sweep import sweep_loop
 from entrypoints.runtime.sweep_jobs import expire_authorizations, settle_actions, settle_payments
+from entrypoints.runtime.webhook_worker import webhook_jobs
 from paycore.use_cases import (
     Authenticate,
     CapturePayment,
+    DeleteWebhookEndpoint,
     ListPayments,
+    ListWebhookEndpoints,
     RefreshSession,
     RefundPayment,
+    RegisterWebhookEndpoint,
     RetrievePayment,
     SignIn,
     VoidPayment,
@@ -65,6 +69,15 @@ class ContainerServices:
     async def refund_payment(self) -> RefundPayment:
         return await resolve(self._container.refund_payment)
 
+    async def register_webhook_endpoint(self) -> RegisterWebhookEndpoint:
+        return await resolve(self._container.webhooks.register_endpoint)
+
+    async def list_webhook_endpoints(self) -> ListWebhookEndpoints:
+        return await resolve(self._container.webhooks.list_endpoints)
+
+    async def delete_webhook_endpoint(self) -> DeleteWebhookEndpoint:
+        return await resolve(self._container.webhooks.delete_endpoint)
+
 
 def gateway_app(container: Container, *, settle_in_background: bool = True) -> Litestar:
     """The app; its startup opens the container's resources, its shutdown closes them."""
@@ -84,8 +97,13 @@ def _sweeps(container: Container) -> Lifespan:
             "expire_authorizations": expire_authorizations(
                 partial(resolve, container.expire_authorizations), metrics
             ),
+            **webhook_jobs(partial(resolve, container.webhooks.worker)),
         }
-        async with sweep_loop(jobs, container.settings().settle_interval):
+        settings = container.settings()
+        webhooks_every = dict.fromkeys(
+            ("dispatch_events", "deliver_webhooks"), settings.webhook_interval
+        )
+        async with sweep_loop(jobs, settings.settle_interval, webhooks_every):
             yield
 
     return lifespan

@@ -41,6 +41,15 @@ class Settings:
     # longest a revoked login or removed merchant can still be let in by another process.
     auth_cache_seconds: float = 1.0
     log_format: str | None = None
+    # Webhooks (API.md section 9): the key sealing endpoint secrets (else derived from the
+    # JWT secret), whether private addresses may receive them (None: see below).
+    webhook_key: str | None = field(default=None, repr=False)
+    webhook_allow_private: bool | None = None
+    webhook_timeout: float = 10.0
+    webhook_retry_base: float = 60.0
+    webhook_max_attempts: int = 12
+    webhook_interval: float = 1.0
+    webhook_concurrency: int = 20
 
     @property
     def uses_postgres(self) -> bool:
@@ -73,6 +82,14 @@ class Settings:
     def embedded_bank(self) -> bool:
         return self.bank_url is None
 
+    @property
+    def webhooks_reach_private(self) -> bool:
+        """Unless set: yes on SQLite (embedded mode, a receiver on this machine), no on
+        PostgreSQL (a shared deployment, whose network a merchant must not probe)."""
+        if self.webhook_allow_private is not None:
+            return self.webhook_allow_private
+        return not self.uses_postgres
+
 
 def load_settings(
     environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env"
@@ -104,6 +121,15 @@ def load_settings(
         refresh_token_ttl=env.number("REFRESH_TOKEN_TTL", float, 604800.0, minimum=1),
         auth_cache_seconds=env.number("AUTH_CACHE_SECONDS", float, 1.0, minimum=0.0),
         log_format=env.choice("LOG_FORMAT", ("json", "console")),
+        webhook_key=env.text("WEBHOOK_KEY"),
+        webhook_allow_private=None
+        if env.text("WEBHOOK_ALLOW_PRIVATE") is None
+        else env.flag("WEBHOOK_ALLOW_PRIVATE", False),
+        webhook_timeout=env.number("WEBHOOK_TIMEOUT", float, 10.0, minimum=0.01),
+        webhook_retry_base=env.number("WEBHOOK_RETRY_BASE", float, 60.0, minimum=0.01),
+        webhook_max_attempts=env.number("WEBHOOK_MAX_ATTEMPTS", int, 12, minimum=1),
+        webhook_interval=env.number("WEBHOOK_INTERVAL", float, 1.0, minimum=0.01),
+        webhook_concurrency=env.number("WEBHOOK_CONCURRENCY", int, 20, minimum=1),
     )
     if not settings.uses_postgres:
         settings.sqlite_path  # noqa: B018 - validates the URL early, with a clear message
@@ -114,6 +140,7 @@ def load_settings(
         )
     _check_key_length("JWT_SECRET", settings.jwt_secret, 32)
     _check_key_length("FINGERPRINT_KEY", settings.fingerprint_key, 16)
+    _check_key_length("WEBHOOK_KEY", settings.webhook_key, 32)
     return settings
 
 

@@ -9,7 +9,7 @@ from paycore.errors import FieldError, ValidationFailed
 from paycore.ports import Clock, IdGenerator
 from paycore.ports.webhooks import EndpointSecrets, HostResolver, WebhookStore
 from paycore.webhooks import EndpointRequest, WebhookEndpoint, WebhookEndpointNotFound
-from paycore.webhooks.destinations import ForbiddenDestination, checked_addresses
+from paycore.webhooks.destinations import ForbiddenDestination, resolve_checked
 
 MAX_PAGE = 100
 
@@ -34,7 +34,7 @@ class RegisterWebhookEndpoint:
         request = EndpointRequest.parse(body)
         if not self.allow_private:
             try:
-                checked_addresses(request.host, await self.resolver.addresses(request.host))
+                await resolve_checked(request.host, self.resolver)
             except ForbiddenDestination as refused:
                 raise ValidationFailed([FieldError("url", str(refused))]) from None
         endpoint_id = "we_" + self.ids.new_id().replace("-", "")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from paycore.webhooks.addresses import forbidden_address
+
+if TYPE_CHECKING:
+    from paycore.ports.webhooks import HostResolver
 
 
 class ForbiddenDestination(Exception):
@@ -21,3 +26,14 @@ def checked_addresses(host: str, addresses: Sequence[str]) -> list[str]:
         if reason is not None:
             raise ForbiddenDestination(f"{host} resolves to {reason} ({address})")
     return list(addresses)
+
+
+async def resolve_checked(host: str, resolver: HostResolver) -> list[str]:
+    """The addresses to connect to for `host`, all of them public. An IP literal is its
+    own address: no resolver is asked to vouch for it."""
+    literal = host.strip("[]")
+    try:
+        addresses = [str(ipaddress.ip_address(literal.split("%", 1)[0]))]
+    except ValueError:
+        addresses = list(await resolver.addresses(host))
+    return checked_addresses(host, addresses)

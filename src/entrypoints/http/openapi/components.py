@@ -23,6 +23,11 @@ TAGS = [
         "description": "The original design's routes and `{success, data}` envelopes, kept for "
         "existing clients: amounts in major units (10.50). New integrations use Payments.",
     },
+    {
+        "name": "Webhooks",
+        "description": "Where your events are POSTed, signed (`Paygate-Signature`). Errors "
+        "are RFC 9457 problems.",
+    },
     {"name": "Operations", "description": "Liveness, readiness and Prometheus metrics."},
 ]
 

@@ -23,6 +23,7 @@ from paycore.errors import (
     StorageUnavailable,
     ValidationFailed,
 )
+from paycore.webhooks import WebhookEndpointNotFound
 
 # A database failover takes seconds; a client that waits this long and retries is served.
 STORAGE_RETRY_AFTER_SECONDS = 1
@@ -42,6 +43,7 @@ _ERRORS: dict[type[Exception], HttpError] = {
     ),
     InvalidCredentials: HttpError(401, "unauthorized", "Unauthorized", "invalid credentials"),
     PaymentNotFound: HttpError(404, "not-found", "Not found", "payment not found"),
+    WebhookEndpointNotFound: HttpError(404, "not-found", "Not found", "webhook endpoint not found"),
     # Raised before any bank call: nothing was charged, the request can be retried.
     StorageUnavailable: HttpError(
         503,

@@ -11,6 +11,11 @@ from entrypoints.http.openapi.operations.payment_actions import (
     void_payment,
 )
 from entrypoints.http.openapi.operations.payment_reads import get_payment, list_payments
+from entrypoints.http.openapi.operations.webhook_endpoints import (
+    create_webhook_endpoint,
+    delete_webhook_endpoint,
+    list_webhook_endpoints,
+)
 from entrypoints.http.openapi.schemas.building import Json
 
 OPERATIONS: dict[str, Json] = {
@@ -20,6 +25,9 @@ OPERATIONS: dict[str, Json] = {
     "capturePayment": capture_payment(),
     "voidPayment": void_payment(),
     "refundPayment": refund_payment(),
+    "createWebhookEndpoint": create_webhook_endpoint(),
+    "listWebhookEndpoints": list_webhook_endpoints(),
+    "deleteWebhookEndpoint": delete_webhook_endpoint(),
     "processPaymentLegacy": legacy.process_payment_legacy(),
     "getPaymentLegacy": legacy.get_payment_legacy(),
     "generateAccessToken": auth.generate_access_token(),

@@ -11,5 +11,6 @@ from entrypoints.http.openapi.schemas.building import Json
 from entrypoints.http.openapi.schemas.envelopes import ENVELOPE_SCHEMAS
 from entrypoints.http.openapi.schemas.payments import PAYMENT_SCHEMAS
 from entrypoints.http.openapi.schemas.problems import PROBLEM_SCHEMAS
+from entrypoints.http.openapi.schemas.webhooks import WEBHOOK_SCHEMAS
 
-SCHEMAS: dict[str, Json] = PAYMENT_SCHEMAS | PROBLEM_SCHEMAS | ENVELOPE_SCHEMAS
+SCHEMAS: dict[str, Json] = PAYMENT_SCHEMAS | PROBLEM_SCHEMAS | ENVELOPE_SCHEMAS | WEBHOOK_SCHEMAS

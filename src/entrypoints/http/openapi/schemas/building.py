@@ -12,7 +12,7 @@ PROBLEM_SLUGS = {
     "validation-error": "a field is missing or wrong: `errors` lists each one",
     "malformed-request": "the body is not a JSON object, or the Idempotency-Key header is bad",
     "unauthorized": "no bearer token, or a token that is expired, revoked or not an access token",
-    "not-found": "no payment with that id for this merchant",
+    "not-found": "no payment (or webhook endpoint) with that id for this merchant",
     "idempotency-in-progress": "the first request with this Idempotency-Key is still running",
     "idempotency-key-reused": "this Idempotency-Key was used with a different body",
     "payload-too-large": "the body is larger than 64 KiB",
