@@ -66,7 +66,10 @@ async def hooks(
     resolver = resolver or SystemResolver()
     secrets = AesGcmEndpointSecrets(KEY)
     sender = HttpWebhookSender(
-        timeout=attempt_timeout, concurrency=concurrency, resolver=resolver, allow_private=allow_private
+        timeout=attempt_timeout,
+        concurrency=concurrency,
+        resolver=resolver,
+        allow_private=allow_private,
     )
     clock, metrics = SystemClock(), GatewayMetrics()
     deliver = DeliverWebhook(

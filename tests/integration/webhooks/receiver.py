@@ -20,13 +20,18 @@ class Received:
     body: bytes
 
 
+class _Server(ThreadingHTTPServer):
+    # Several gateways connect at once: the default backlog of 5 would refuse some.
+    request_queue_size = 128
+
+
 class Receiver:
     def __init__(self, *script: int) -> None:
         self.script = list(script or (200,))
         self.received: list[Received] = []
         self._lock = threading.Lock()
         self._released = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server = _Server(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
