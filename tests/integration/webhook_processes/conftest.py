@@ -75,7 +75,7 @@ class Stage:
     def attempts(self, finished: bool | None = None) -> int:
         """Attempt rows: all of them, or only those finished (or not)."""
         where = "" if finished is None else f"WHERE (finished_at IS NOT NULL) = {finished}"
-        rows = query(self.database_url, f"SELECT count(*) FROM webhook_attempts {where}")  # noqa: S608
+        rows = query(self.database_url, f"SELECT count(*) FROM webhook_attempts {where}")
         return int(rows[0][0])  # type: ignore[call-overload]
 
     async def _with_database(self, work) -> None:
