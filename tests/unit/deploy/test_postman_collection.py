@@ -15,7 +15,7 @@ from tests.unit.deploy.documented import POSTMAN
 COLLECTION = POSTMAN / "paygate.postman_collection.json"
 SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 
-# Every route of the HTTP contract (docs/API.md, sections 2, 3, 4, 6 and 7).
+# Every route of the HTTP contract (docs/API.md, sections 2, 3, 4, 6, 7 and 9).
 API_ROUTES = {
     ("POST", "/v1/auth/generate_access_token"),
     ("POST", "/v1/auth/refresh"),
@@ -27,6 +27,9 @@ API_ROUTES = {
     ("POST", "/v1/payments/{id}/refunds"),
     ("POST", "/v1/process-payment"),
     ("GET", "/v1/get-payment"),
+    ("POST", "/v1/webhook_endpoints"),
+    ("GET", "/v1/webhook_endpoints"),
+    ("DELETE", "/v1/webhook_endpoints/{id}"),
     ("GET", "/health"),
     ("GET", "/ready"),
     ("GET", "/metrics"),
