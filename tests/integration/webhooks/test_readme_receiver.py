@@ -61,12 +61,13 @@ async def test_the_readme_receiver_verifies_real_deliveries(sqlite_db, tmp_path)
                 return {d[3] for d in await deliveries_of(sqlite_db)} == {"delivered"}
 
             await h.run_until(delivered)
-            forged = httpx.post(
-                f"http://127.0.0.1:{port}/paygate",
-                content=b'{"id": "evt_forged"}',
-                headers={"Paygate-Signature": f"t={int(time.time())},v1={'0' * 64}"},
-            )
-            unsigned = httpx.post(f"http://127.0.0.1:{port}/paygate", content=b"{}")
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+                forged = await client.post(
+                    "/paygate",
+                    content=b'{"id": "evt_forged"}',
+                    headers={"Paygate-Signature": f"t={int(time.time())},v1={'0' * 64}"},
+                )
+                unsigned = await client.post("/paygate", content=b"{}")
         finally:
             process.terminate()
             process.wait(10)
