@@ -10,9 +10,7 @@ from adapters.memory.state import InMemoryState
 from adapters.memory.webhook_state import Attempt
 from paycore.ports.webhooks import Backlog
 from paycore.webhooks import Delivery, DeliveryStatus, DueDelivery, WebhookEndpoint
-from paycore.webhooks.deliveries import AttemptResult
-
-UNFINISHED = "no answer: the attempt's worker stopped before it finished"
+from paycore.webhooks.deliveries import UNFINISHED_ATTEMPT, AttemptResult
 
 
 class InMemoryWebhookStore:
@@ -97,7 +95,10 @@ class InMemoryWebhookStore:
             if d.attempts >= max_attempts:
                 self._put(
                     replace(
-                        d, status=DeliveryStatus.FAILED, next_attempt_at=None, last_error=UNFINISHED
+                        d,
+                        status=DeliveryStatus.FAILED,
+                        next_attempt_at=None,
+                        last_error=UNFINISHED_ATTEMPT,
                     )
                 )
                 continue

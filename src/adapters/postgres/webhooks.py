@@ -12,9 +12,7 @@ from adapters.postgres import webhook_sql as sql
 from adapters.webhooks.event_rows import event_from_row
 from paycore.ports.webhooks import Backlog
 from paycore.webhooks import DueDelivery, WebhookEndpoint
-from paycore.webhooks.deliveries import AttemptResult
-
-UNFINISHED = "no answer: the attempt's worker stopped before it finished"
+from paycore.webhooks.deliveries import UNFINISHED_ATTEMPT, AttemptResult
 
 
 class PostgresWebhookStore:
@@ -52,7 +50,7 @@ class PostgresWebhookStore:
         self, now: datetime, lease_until: datetime, max_attempts: int, limit: int
     ) -> list[DueDelivery]:
         async with self._pool.connection() as conn, conn.transaction():
-            await conn.execute(sql.FAIL_UNFINISHED, (UNFINISHED, max_attempts, now))
+            await conn.execute(sql.FAIL_UNFINISHED, (UNFINISHED_ATTEMPT, max_attempts, now))
             cursor = await conn.execute(
                 sql.CLAIM, {"now": now, "lease": lease_until, "max": max_attempts, "limit": limit}
             )

@@ -26,10 +26,9 @@ from adapters.sqlite.webhook_sql import (
 from adapters.webhooks.event_rows import event_from_row
 from paycore.ports.webhooks import Backlog
 from paycore.webhooks import DueDelivery, WebhookEndpoint
-from paycore.webhooks.deliveries import AttemptResult
+from paycore.webhooks.deliveries import UNFINISHED_ATTEMPT, AttemptResult
 
 T = TypeVar("T")
-UNFINISHED = "no answer: the attempt's worker stopped before it finished"
 
 
 class SqliteWebhookStore:
@@ -89,7 +88,7 @@ class SqliteWebhookStore:
         t, lease = to_micros(now), to_micros(lease_until)
 
         def claim(c: sqlite3.Connection) -> list[tuple[object, ...]]:
-            c.execute(FAIL_UNFINISHED, (UNFINISHED, max_attempts, t))
+            c.execute(FAIL_UNFINISHED, (UNFINISHED_ATTEMPT, max_attempts, t))
             started = c.execute(CLAIM, (lease, t, max_attempts, limit)).fetchall()
             c.executemany(
                 "INSERT INTO webhook_attempts (delivery_id, number, started_at) VALUES (?, ?, ?)",

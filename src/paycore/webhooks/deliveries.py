@@ -9,6 +9,8 @@ from enum import StrEnum
 from paycore.events import Event
 
 MAX_RETRY_DELAY = 6 * 3600.0
+# Recorded on a delivery whose last allowed attempt was leased and never finished.
+UNFINISHED_ATTEMPT = "no answer: the attempt's worker stopped before it finished"
 
 
 class DeliveryStatus(StrEnum):
