@@ -82,6 +82,10 @@ def test_every_bad_field_at_once_and_a_good_request_parsed() -> None:
     with pytest.raises(ValidationFailed) as refused:
         EndpointRequest.parse({"url": 1, "events": "x", "description": "d" * 501})
     assert [e.field for e in refused.value.errors] == ["url", "events", "description"]
+    described = EndpointRequest.parse(
+        {"url": "http://a.example", "events": ["*"], "description": "shop"}
+    )
+    assert described.description == "shop"
     good = EndpointRequest.parse(
         {"url": "HTTPS://Hooks.Example/in", "events": ["payment.voided", "payment.voided"]}
     )
