@@ -19,6 +19,7 @@ from paycore.bank import Unavailable, Unknown
 from paycore.card import detect_brand
 from paycore.payment import FailureReason, PaymentStatus
 from tests.integration.http.action_exercise import exercise_actions
+from tests.integration.http.webhook_exercise import exercise_webhooks
 from tests.integration.http.conftest import VISA_EVEN, MemoryDatabase, legacy_body, payment_body
 from tests.integration.http.contract import (
     Answer,
@@ -127,7 +128,7 @@ def test_enums_are_the_codes(document) -> None:
 
 def test_every_operation_is_tagged_described_and_secured_as_it_is(document) -> None:
     tags = {tag["name"] for tag in document["tags"]}
-    assert tags == {"Authentication", "Payments", "Legacy", "Operations"}
+    assert tags == {"Authentication", "Payments", "Legacy", "Webhooks", "Operations"}
     for name, operation in operations(document).items():
         assert len(operation["tags"]) == 1 and operation["tags"][0] in tags, name
         assert operation["summary"], name
@@ -135,7 +136,7 @@ def test_every_operation_is_tagged_described_and_secured_as_it_is(document) -> N
             assert "X-Request-ID" in response["headers"], (name, status)
             for media in response.get("content", {}).values():
                 assert media.get("examples"), (name, status)
-        authenticated = operation["tags"][0] in {"Payments", "Legacy"}
+        authenticated = operation["tags"][0] in {"Payments", "Legacy", "Webhooks"}
         assert bool(operation["security"]) == authenticated, name
     schemes = document["components"]["securitySchemes"]
     assert schemes["BearerToken"]["scheme"] == "bearer"
@@ -158,10 +159,13 @@ def test_idempotency_key_is_bounded_and_every_component_is_used(document) -> Non
             assert f"#/components/{kind}/{name}'" in text, (kind, name)
 
 
+LISTS = {"listPayments", "listWebhookEndpoints"}
+
+
 def test_get_routes_advertise_no_400(document) -> None:
     # The list is the one GET with parameters to refuse; the others never send a 400.
     for path, item in document["paths"].items():
-        if "get" in item and item["get"]["operationId"] != "listPayments":
+        if "get" in item and item["get"]["operationId"] not in LISTS:
             assert "400" not in item["get"]["responses"], path
     assert "400" in document["paths"]["/v1/payments"]["get"]["responses"]
 
@@ -283,6 +287,7 @@ async def _exercise(client, auth, tokens, merchant, bank, database) -> dict[str,
     database.healthy = True
     await client.get("/metrics")
     await exercise_actions(client, auth, bank)
+    await exercise_webhooks(client, auth)
     return auth
 
 
