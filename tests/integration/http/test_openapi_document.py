@@ -19,7 +19,6 @@ from paycore.bank import Unavailable, Unknown
 from paycore.card import detect_brand
 from paycore.payment import FailureReason, PaymentStatus
 from tests.integration.http.action_exercise import exercise_actions
-from tests.integration.http.webhook_exercise import exercise_webhooks
 from tests.integration.http.conftest import VISA_EVEN, MemoryDatabase, legacy_body, payment_body
 from tests.integration.http.contract import (
     Answer,
@@ -29,6 +28,7 @@ from tests.integration.http.contract import (
     violations,
 )
 from tests.integration.http.test_payments import SlowBank
+from tests.integration.http.webhook_exercise import exercise_webhooks
 
 ROOT = Path(__file__).resolve().parents[3]
 TEST_CARDS = (ROOT / "src" / "banksim" / "TEST_CARDS.md").read_text()
