@@ -27,12 +27,10 @@ class InMemoryWebhookStore:
         live = [e for e, _ in self._hooks.endpoints.values() if self._live(e, merchant_id)]
         live.sort(key=lambda e: (e.created_at, e.id))
         if starting_after is not None:
+            # As the SQL stores: a cursor that is not one of the merchant's live endpoints
+            # starts nowhere.
             after = next((e for e in live if e.id == starting_after), None)
-            live = [
-                e
-                for e in live
-                if after is None or (e.created_at, e.id) > (after.created_at, after.id)
-            ]
+            live = [] if after is None else live[live.index(after) + 1 :]
         return live[:limit]
 
     async def delete_endpoint(self, merchant_id: str, endpoint_id: str, at: datetime) -> bool:

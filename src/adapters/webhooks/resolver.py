@@ -6,6 +6,9 @@ import asyncio
 import ipaddress
 import socket
 
+# A resolver that does not answer within this long is a name that does not resolve.
+LOOKUP_SECONDS = 5.0
+
 
 class SystemResolver:
     async def addresses(self, host: str) -> list[str]:
@@ -14,9 +17,10 @@ class SystemResolver:
         except ValueError:
             pass
         try:
-            infos = await asyncio.get_running_loop().getaddrinfo(
-                host, None, type=socket.SOCK_STREAM
-            )
-        except (socket.gaierror, UnicodeError):
+            async with asyncio.timeout(LOOKUP_SECONDS):
+                infos = await asyncio.get_running_loop().getaddrinfo(
+                    host, None, type=socket.SOCK_STREAM
+                )
+        except (OSError, UnicodeError, TimeoutError):
             return []
         return list(dict.fromkeys(str(info[4][0]) for info in infos))

@@ -50,6 +50,7 @@ class WebhookStoreContract:
         assert list(await hooks.live_endpoints(m, 10, None)) == mine
         assert list(await hooks.live_endpoints(m, 2, None)) == mine[:2]
         assert list(await hooks.live_endpoints(m, 10, mine[0].id)) == mine[1:]
+        assert list(await hooks.live_endpoints(m, 10, "we_" + "0" * 32)) == []
 
     async def test_a_deleted_endpoint_is_gone_for_its_merchant_only(self, database):
         hooks, m = database.webhooks, new_id()
