@@ -46,12 +46,10 @@ class HttpWebhookSender:
     async def send(self, url: str, body: bytes, headers: dict[str, str]) -> SendResult:
         async with self._slots:
             try:
-                target, host_header, extensions = await self._pinned(httpx.URL(url))
-            except ForbiddenDestination as refused:
-                return SendResult(None, f"refused: {refused}")
-            try:
-                # The whole attempt, not each read: a receiver trickling bytes still ends.
+                # The whole attempt, lookup included, not each read: a receiver trickling
+                # bytes still ends in time, and the attempt's lease outlasts it.
                 async with asyncio.timeout(self._timeout):
+                    target, host_header, extensions = await self._pinned(httpx.URL(url))
                     request = self._client.build_request(
                         "POST",
                         target,
@@ -61,6 +59,8 @@ class HttpWebhookSender:
                     )
                     response = await self._client.send(request, stream=True)
                     await response.aclose()  # the status is all we keep; not the body
+            except ForbiddenDestination as refused:
+                return SendResult(None, f"refused: {refused}")
             except (TimeoutError, httpx.TimeoutException):
                 return SendResult(None, f"timed out after {self._timeout:g} s")
             except httpx.HTTPError as error:
