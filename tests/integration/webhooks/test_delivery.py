@@ -25,7 +25,11 @@ async def test_a_receiver_gets_signed_events_that_verify(sqlite_db) -> None:
             events = [event(m), event(m)]
             for e in events:
                 await record_event(sqlite_db, e)
-            await h.run_until(lambda: len(receiver.received) == 2)
+
+            async def both_delivered() -> bool:
+                return [d[3] for d in await deliveries_of(sqlite_db)] == ["delivered"] * 2
+
+            await h.run_until(both_delivered)
 
     by_id = {r.headers["Paygate-Event-Id"]: r for r in receiver.received}
     assert set(by_id) == {e.id for e in events}
@@ -44,7 +48,7 @@ async def test_a_receiver_gets_signed_events_that_verify(sqlite_db) -> None:
         verify_webhook(got.body, signature, "whsec_not-the-secret")
     with pytest.raises(WebhookVerificationError):
         verify_webhook(got.body, signature, created.secret, now=time.time() + 301)
-    assert [d[3] for d in await deliveries_of(sqlite_db)] == ["delivered", "delivered"]
+    assert len(receiver.received) == 2
 
 
 async def test_three_500s_then_a_200_is_delivered_on_the_fourth_attempt(sqlite_db) -> None:
@@ -119,7 +123,11 @@ async def test_a_redirect_is_not_followed(sqlite_db) -> None:
         async with hooks(sqlite_db) as h:
             await registered(h, receiver, m)
             await record_event(sqlite_db, event(m))
-            await h.run_until(lambda: len(receiver.received) == 2)
+
+            async def delivered() -> bool:
+                return (await deliveries_of(sqlite_db))[0][3] == "delivered"
+
+            await h.run_until(delivered)
 
     assert [r.path for r in receiver.received] == ["/hooks", "/hooks"]
     [row] = await deliveries_of(sqlite_db)
