@@ -8,7 +8,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from adapters.sqlite.connections import SqliteConnections
 from adapters.sqlite.timestamps import from_micros, to_micros
@@ -87,7 +87,7 @@ class SqliteWebhookStore:
     ) -> list[DueDelivery]:
         t, lease = to_micros(now), to_micros(lease_until)
 
-        def claim(c: sqlite3.Connection) -> list[tuple[object, ...]]:
+        def claim(c: sqlite3.Connection) -> list[Any]:
             c.execute(FAIL_UNFINISHED, (UNFINISHED_ATTEMPT, max_attempts, t))
             started = c.execute(CLAIM, (lease, t, max_attempts, limit)).fetchall()
             c.executemany(
@@ -98,15 +98,8 @@ class SqliteWebhookStore:
 
         rows = await self._transaction(claim)
         return [
-            DueDelivery(
-                int(r[0]),  # type: ignore[call-overload]
-                int(r[1]),  # type: ignore[call-overload]
-                str(r[2]),
-                str(r[3]),
-                bytes(r[4]),  # type: ignore[arg-type]
-                event_from_row(str(r[5]), str(r[6]), str(r[7]), from_micros(r[8]), r[9]),  # type: ignore[arg-type]
-            )
-            for r in rows
+            DueDelivery(d, n, ep, url, bytes(sealed), event_from_row(e, m, t_, from_micros(at), p))
+            for d, n, ep, url, sealed, e, m, t_, at, p in rows
         ]
 
     async def finish_attempt(self, result: AttemptResult, retry_at: datetime | None) -> None:

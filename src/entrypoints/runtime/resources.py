@@ -16,11 +16,15 @@ from adapters.observability import GatewayMetrics, InstrumentedCache, Prometheus
 from entrypoints.runtime.settings import BANK_CONNECT_TIMEOUT, Settings, SettingsError
 from paycore.auth_ports import RecentSignIns, RefreshTokenUses
 from paycore.ports import PaymentCache, UnitOfWork
+from paycore.ports.webhooks import WebhookStore
 
 
 class Database(Protocol):
     @property
     def refresh_token_uses(self) -> RefreshTokenUses: ...
+
+    @property
+    def webhooks(self) -> WebhookStore: ...
 
     def unit_of_work(self) -> UnitOfWork: ...
 

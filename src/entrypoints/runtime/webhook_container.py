@@ -10,8 +10,10 @@ from dependency_injector import containers, providers
 from adapters.observability import GatewayMetrics
 from adapters.webhooks import AesGcmEndpointSecrets, HttpWebhookSender, SystemResolver
 from entrypoints.runtime.keys import webhook_key
+from entrypoints.runtime.resources import Database
 from entrypoints.runtime.settings import Settings
 from entrypoints.runtime.webhook_worker import DeliveryWorker
+from paycore.ports import Clock
 from paycore.ports.webhooks import HostResolver, WebhookStore
 from paycore.use_cases import (
     DeleteWebhookEndpoint,
@@ -22,9 +24,8 @@ from paycore.use_cases import (
 from paycore.webhooks import RetryPolicy
 
 
-def store_of(database: object) -> WebhookStore:
-    store: WebhookStore = getattr(database, "webhooks")  # noqa: B009 - every Database has one
-    return store
+def store_of(database: Database) -> WebhookStore:
+    return database.webhooks
 
 
 def retry_policy(settings: Settings) -> RetryPolicy:
@@ -50,13 +51,13 @@ async def open_worker(
     settings: Settings,
     store: WebhookStore,
     deliver: DeliverWebhook,
-    clock: object,
+    clock: Clock,
     metrics: GatewayMetrics,
 ) -> AsyncIterator[DeliveryWorker]:
     worker = DeliveryWorker(
         store=store,
         deliver=deliver,
-        clock=clock,  # type: ignore[arg-type]
+        clock=clock,
         metrics=metrics,
         concurrency=settings.webhook_concurrency,
         timeout=settings.webhook_timeout,
