@@ -21,7 +21,8 @@ from entrypoints.runtime.sweep import Job
 from paycore.ports import Clock
 from paycore.ports.webhooks import WebhookStore
 from paycore.use_cases import DeliverWebhook
-from paycore.webhooks import DueDelivery
+from paycore.webhooks import DeliveryStatus, DueDelivery
+from paycore.webhooks.deliveries import AttemptResult
 
 log = structlog.get_logger("paygate.webhooks")
 DISPATCH_BATCH = 500
@@ -81,10 +82,22 @@ class DeliveryWorker:
         self._metrics.webhook_attempts.inc()
         try:
             status = await self._deliver(due)
-        except Exception:  # the lease brings it back; the other deliveries go on
+        except Exception as error:  # a secret that no longer unseals, the store down...
             log.exception("webhook attempt failed", delivery=due.id, attempt=due.attempt)
-            return
+            status = await self._record_failure(due, f"not sent: {type(error).__name__}")
+            if status is None:
+                return  # not even recorded: the lease brings the delivery back
         self._metrics.webhook_deliveries.labels(outcome=status.value).inc()
+
+    async def _record_failure(self, due: DueDelivery, error: str) -> DeliveryStatus | None:
+        result = AttemptResult(due.id, due.attempt, self._clock.now(), None, error)
+        retry_at = self._deliver.policy.next_attempt_at(result, self._deliver.jitter())
+        try:
+            await self._store.finish_attempt(result, retry_at)
+        except Exception:
+            log.exception("webhook attempt not recorded", delivery=due.id, attempt=due.attempt)
+            return None
+        return DeliveryStatus.PENDING if retry_at else DeliveryStatus.FAILED
 
     async def close(self) -> None:
         """Stop the attempts in flight: each is retried once its lease lapses."""
