@@ -12,6 +12,11 @@ UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL,
     last_error = 'endpoint deleted'
 WHERE endpoint_id = ? AND status = 'pending'
 """
+# Whether there is work at all: the partial indexes answer these from nothing when idle.
+ANY_UNDISPATCHED = "SELECT 1 FROM events WHERE dispatched = 0 LIMIT 1"
+ANY_DUE = (
+    "SELECT 1 FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? LIMIT 1"
+)
 UNDISPATCHED = """
 SELECT id, merchant_id, type FROM events WHERE dispatched = 0 ORDER BY created_at, id LIMIT ?
 """

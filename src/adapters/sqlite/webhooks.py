@@ -13,6 +13,8 @@ from typing import Any, TypeVar
 from adapters.sqlite.connections import SqliteConnections
 from adapters.sqlite.timestamps import from_micros, to_micros
 from adapters.sqlite.webhook_sql import (
+    ANY_DUE,
+    ANY_UNDISPATCHED,
     CLAIM,
     CLAIMED,
     DISPATCH_ONE,
@@ -71,6 +73,9 @@ class SqliteWebhookStore:
         return await self._transaction(delete)
 
     async def dispatch(self, now: datetime, limit: int) -> int:
+        if not await self._any(ANY_UNDISPATCHED, ()):
+            return 0  # the usual answer, read without taking the single writer
+
         def dispatch(c: sqlite3.Connection) -> int:
             created = 0
             for event_id, merchant_id, type_ in c.execute(UNDISPATCHED, (limit,)).fetchall():
@@ -86,6 +91,8 @@ class SqliteWebhookStore:
         self, now: datetime, lease_until: datetime, max_attempts: int, limit: int
     ) -> list[DueDelivery]:
         t, lease = to_micros(now), to_micros(lease_until)
+        if not await self._any(ANY_DUE, (t,)):
+            return []
 
         def claim(c: sqlite3.Connection) -> list[Any]:
             c.execute(FAIL_UNFINISHED, (UNFINISHED_ATTEMPT, max_attempts, t))
@@ -132,6 +139,11 @@ class SqliteWebhookStore:
         )
         row = await self._connections.on_reader(lambda c: c.execute(sql).fetchone())
         return Backlog(*(None if v is None else from_micros(v) for v in row))
+
+    async def _any(self, sql: str, params: tuple[object, ...]) -> bool:
+        return await self._connections.on_reader(
+            lambda c: c.execute(sql, params).fetchone() is not None
+        )
 
     async def _transaction(self, work: Callable[[sqlite3.Connection], T]) -> T:
         await self._connections.acquire_write_lock()
