@@ -9,11 +9,16 @@ import signal
 
 import pytest
 
-from tests.integration.production.processes import start_all, stop_all
+from tests.integration.production.clients import metric_samples
+from tests.integration.production.processes import Service, start_all, stop_all
 from tests.integration.webhook_processes.conftest import Stage
 from tests.integration.webhooks.receiver import HANG, Receiver, wait_for
 
 pytestmark = pytest.mark.integration
+
+
+def attempts_started(gateway: Service) -> float:
+    return sum(metric_samples(gateway.url, "paygate_webhook_attempts_total").values())
 
 
 def all_delivered(stage: Stage, count: int) -> bool:
@@ -62,6 +67,7 @@ def test_two_gateways_share_the_work_without_sending_an_attempt_twice(stage: Sta
             start_all(gateways)
             events = stage.events(merchant, 150)
             wait_for(lambda: all_delivered(stage, 150), 60, "deliveries")
+            started = [attempts_started(gateway) for gateway in gateways]
         finally:
             stop_all(gateways)
 
@@ -69,3 +75,4 @@ def test_two_gateways_share_the_work_without_sending_an_attempt_twice(stage: Sta
     assert set(hits) == events
     assert max(hits.values()) == 1
     assert stage.attempts() == len(receiver.received) == 150
+    assert sum(started) == 150 and min(started) > 0, started  # both took a share
