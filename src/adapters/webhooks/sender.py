@@ -71,7 +71,7 @@ class HttpWebhookSender:
         if self._allow_private:
             return url, {}, {}
         host = url.raw_host.decode("ascii")
-        address = (await resolve_checked(host, self._resolver))[0]
+        address = (await resolve_checked(host, self._resolver.addresses))[0]
         netloc = url.netloc.decode("ascii")
         extensions = {"sni_hostname": host} if url.scheme == "https" else {}
         return url.copy_with(host=address), {"Host": netloc}, extensions

@@ -15,6 +15,7 @@ from adapters.clock_ids_hashing import HmacFingerprinter, SystemClock, Uuid7Gene
 from adapters.observability import GatewayMetrics
 from entrypoints.http.metered_payments import MeteredProcessPayment
 from entrypoints.http.webhook_event_body import render_event
+from entrypoints.runtime.container_webhooks import WebhookContainer
 from entrypoints.runtime.keys import fingerprint_key, token_settings, with_jwt_secret
 from entrypoints.runtime.policies import expiry_policy, settlement_policy, token_lifetimes
 from entrypoints.runtime.resources import (
@@ -26,7 +27,6 @@ from entrypoints.runtime.resources import (
     unit_of_work_factory,
 )
 from entrypoints.runtime.settings import Settings
-from entrypoints.runtime.webhook_container import WebhookContainer
 from paycore.use_cases import (
     ActionRunner,
     Authenticate,

@@ -34,7 +34,7 @@ class RegisterWebhookEndpoint:
         request = EndpointRequest.parse(body)
         if not self.allow_private:
             try:
-                await resolve_checked(request.host, self.resolver)
+                await resolve_checked(request.host, self.resolver.addresses)
             except ForbiddenDestination as refused:
                 raise ValidationFailed([FieldError("url", str(refused))]) from None
         endpoint_id = "we_" + self.ids.new_id().replace("-", "")

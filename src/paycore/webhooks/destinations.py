@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Callable, Sequence
 
 from paycore.webhooks.addresses import forbidden_address
 
-if TYPE_CHECKING:
-    from paycore.ports.webhooks import HostResolver
+# A HostResolver's `addresses` (paycore.ports.webhooks), taken as a function so that this
+# module needs nothing of the ports.
+Lookup = Callable[[str], Awaitable[Sequence[str]]]
 
 
 class ForbiddenDestination(Exception):
@@ -28,12 +28,12 @@ def checked_addresses(host: str, addresses: Sequence[str]) -> list[str]:
     return list(addresses)
 
 
-async def resolve_checked(host: str, resolver: HostResolver) -> list[str]:
+async def resolve_checked(host: str, lookup: Lookup) -> list[str]:
     """The addresses to connect to for `host`, all of them public. An IP literal is its
     own address: no resolver is asked to vouch for it."""
     literal = host.strip("[]")
     try:
         addresses = [str(ipaddress.ip_address(literal.split("%", 1)[0]))]
     except ValueError:
-        addresses = list(await resolver.addresses(host))
+        addresses = list(await lookup(host))
     return checked_addresses(host, addresses)

@@ -1,4 +1,5 @@
-"""The webhook half of the composition root: endpoints, the sender, the delivery worker."""
+"""The webhook half of the composition root (the container includes it as `webhooks`):
+endpoints, the sender, the delivery worker."""
 
 from __future__ import annotations
 
