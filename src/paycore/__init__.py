@@ -53,6 +53,7 @@ from paycore.use_cases import (
     VoidPaymentCommand,
 )
 from paycore.validation import PaymentPolicy, PaymentRequest
+from paycore.webhooks import WebhookVerificationError, verify_webhook
 
 __all__ = [
     "ActionResult",
@@ -107,4 +108,6 @@ __all__ = [
     "ValidationFailed",
     "VoidPayment",
     "VoidPaymentCommand",
+    "WebhookVerificationError",
+    "verify_webhook",
 ]

@@ -9,6 +9,7 @@ from adapters.memory.state import InMemoryState
 from paycore.event_listing import EventQuery
 from paycore.events import Event, EventDelivery
 from paycore.listing import Direction, Position
+from paycore.webhooks import Delivery
 
 
 class InMemoryEventRepository:
@@ -32,4 +33,18 @@ class InMemoryEventRepository:
         return [copy.deepcopy(e) for e in found[: query.limit]]
 
     async def deliveries(self, event_id: str) -> list[EventDelivery]:
-        return [d for (event, _), d in self._store.deliveries.items() if event == event_id]
+        # By delivery id: the order the deliveries were created in.
+        hooks = self._store.webhook_state.deliveries
+        return [as_shown(d) for _, d in sorted(hooks.items()) if d.event_id == event_id]
+
+
+def as_shown(d: Delivery) -> EventDelivery:
+    return EventDelivery(
+        d.event_id,
+        d.endpoint_id,
+        d.attempts,
+        d.status,
+        d.last_response_status,
+        d.next_attempt_at,
+        d.delivered_at,
+    )

@@ -9,6 +9,7 @@ from adapters.memory.refresh_tokens import InMemoryRefreshTokenUses
 from adapters.memory.retention import InMemoryRetention
 from adapters.memory.state import InMemoryState
 from adapters.memory.unit_of_work import InMemoryUnitOfWork
+from adapters.memory.webhooks import InMemoryWebhookStore
 
 
 @dataclass
@@ -25,3 +26,6 @@ class InMemoryStore(InMemoryState):
     @property
     def retention(self) -> InMemoryRetention:
         return InMemoryRetention(self)
+
+    def webhooks(self) -> InMemoryWebhookStore:
+        return InMemoryWebhookStore(self)

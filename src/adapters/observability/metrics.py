@@ -90,6 +90,28 @@ class GatewayMetrics:
             multiprocess_mode="max",
             registry=r,
         )
+        self.webhook_deliveries = Counter(
+            "paygate_webhook_deliveries",
+            "Webhook attempts by what they left the delivery: delivered, pending (to be "
+            "retried) or failed (given up)",
+            ["outcome"],
+            registry=r,
+        )
+        self.webhook_attempts = Counter(
+            "paygate_webhook_attempts", "Webhook delivery attempts started", registry=r
+        )
+        self.webhook_oldest_pending = Gauge(
+            "paygate_webhook_oldest_pending_seconds",
+            "Age of the oldest webhook delivery not yet delivered nor given up",
+            multiprocess_mode="max",
+            registry=r,
+        )
+        self.webhook_oldest_undispatched = Gauge(
+            "paygate_webhook_oldest_undispatched_seconds",
+            "Age of the oldest event not yet fanned out into deliveries",
+            multiprocess_mode="max",
+            registry=r,
+        )
 
     def set_breaker_state(self, state: str) -> None:
         self.breaker_state.set(BREAKER_STATES.get(state, 0))

@@ -12,6 +12,7 @@ from adapters.postgres.refresh_tokens import PostgresRefreshTokenUses
 from adapters.postgres.retention import PostgresRetention
 from adapters.postgres.schema import migrate
 from adapters.postgres.unit_of_work import PostgresUnitOfWork
+from adapters.postgres.webhooks import PostgresWebhookStore
 
 
 class PostgresDatabase:
@@ -19,6 +20,7 @@ class PostgresDatabase:
         self.pool = pool
         self.refresh_token_uses = PostgresRefreshTokenUses(pool)
         self.retention = PostgresRetention(pool)
+        self.webhooks = PostgresWebhookStore(pool)
 
     @classmethod
     async def open(

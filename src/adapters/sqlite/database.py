@@ -8,6 +8,7 @@ from adapters.sqlite.refresh_tokens import SqliteRefreshTokenUses
 from adapters.sqlite.retention import SqliteRetention
 from adapters.sqlite.schema import migrate
 from adapters.sqlite.unit_of_work import SqliteUnitOfWork
+from adapters.sqlite.webhooks import SqliteWebhookStore
 
 
 class SqliteDatabase(SqliteConnections):
@@ -16,6 +17,7 @@ class SqliteDatabase(SqliteConnections):
         self.applied_on_open: list[str] = []
         self.refresh_token_uses = SqliteRefreshTokenUses(self)
         self.retention = SqliteRetention(self)
+        self.webhooks = SqliteWebhookStore(self)
 
     @classmethod
     async def open(

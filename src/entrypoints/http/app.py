@@ -24,6 +24,11 @@ from entrypoints.http.routes.operations import health, ready, swagger_redirect
 from entrypoints.http.routes.payment_actions import capture_payment, refund_payment, void_payment
 from entrypoints.http.routes.payment_list import list_payments
 from entrypoints.http.routes.payments import create_payment, get_payment
+from entrypoints.http.routes.webhook_endpoints import (
+    create_webhook_endpoint,
+    delete_webhook_endpoint,
+    list_webhook_endpoints,
+)
 from entrypoints.http.services import AppServices
 
 ROUTES = [
@@ -38,6 +43,9 @@ ROUTES = [
     revoke_api_key,
     list_events,
     get_event,
+    create_webhook_endpoint,
+    list_webhook_endpoints,
+    delete_webhook_endpoint,
     health,
     ready,
     metrics_endpoint,
@@ -89,6 +97,9 @@ def create_app(services: AppServices, *, lifespans: Sequence[Lifespan] = ()) -> 
                 ("revoke_api_key", services.revoke_api_key),
                 ("list_events", services.list_events),
                 ("retrieve_event", services.retrieve_event),
+                ("register_webhook_endpoint", services.register_webhook_endpoint),
+                ("list_webhook_endpoints", services.list_webhook_endpoints),
+                ("delete_webhook_endpoint", services.delete_webhook_endpoint),
             )
         },
     }

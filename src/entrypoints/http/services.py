@@ -15,11 +15,14 @@ from paycore.use_cases import (
     Authenticate,
     CapturePayment,
     CreateApiKey,
+    DeleteWebhookEndpoint,
     ListApiKeys,
     ListEvents,
     ListPayments,
+    ListWebhookEndpoints,
     RefreshSession,
     RefundPayment,
+    RegisterWebhookEndpoint,
     RetrieveEvent,
     RetrievePayment,
     RevokeApiKey,
@@ -67,6 +70,12 @@ class AppServices(Protocol):
     async def revoke_api_key(self) -> RevokeApiKey: ...
 
     async def rate_limits(self) -> RateLimits: ...
+
     async def list_events(self) -> ListEvents: ...
 
     async def retrieve_event(self) -> RetrieveEvent: ...
+    async def register_webhook_endpoint(self) -> RegisterWebhookEndpoint: ...
+
+    async def list_webhook_endpoints(self) -> ListWebhookEndpoints: ...
+
+    async def delete_webhook_endpoint(self) -> DeleteWebhookEndpoint: ...

@@ -22,15 +22,19 @@ from entrypoints.runtime.sweep_jobs import (
     settle_actions,
     settle_payments,
 )
+from entrypoints.runtime.webhook_worker import webhook_jobs
 from paycore.use_cases import (
     Authenticate,
     CapturePayment,
     CreateApiKey,
+    DeleteWebhookEndpoint,
     ListApiKeys,
     ListEvents,
     ListPayments,
+    ListWebhookEndpoints,
     RefreshSession,
     RefundPayment,
+    RegisterWebhookEndpoint,
     RetrieveEvent,
     RetrievePayment,
     RevokeApiKey,
@@ -94,6 +98,15 @@ class ContainerServices:
     async def retrieve_event(self) -> RetrieveEvent:
         return await resolve(self._container.retrieve_event)
 
+    async def register_webhook_endpoint(self) -> RegisterWebhookEndpoint:
+        return await resolve(self._container.webhooks.register_endpoint)
+
+    async def list_webhook_endpoints(self) -> ListWebhookEndpoints:
+        return await resolve(self._container.webhooks.list_endpoints)
+
+    async def delete_webhook_endpoint(self) -> DeleteWebhookEndpoint:
+        return await resolve(self._container.webhooks.delete_endpoint)
+
 
 def gateway_app(container: Container, *, settle_in_background: bool = True) -> Litestar:
     """The app; its startup opens the container's resources, its shutdown closes them."""
@@ -114,8 +127,13 @@ def _sweeps(container: Container) -> Lifespan:
                 partial(resolve, container.expire_authorizations), metrics
             ),
             "purge_expired": purge_expired(partial(resolve, container.purge_expired), metrics),
+            **webhook_jobs(partial(resolve, container.webhooks.worker)),
         }
-        async with sweep_loop(jobs, container.settings().settle_interval):
+        settings = container.settings()
+        webhooks_every = dict.fromkeys(
+            ("dispatch_events", "deliver_webhooks"), settings.webhook_interval
+        )
+        async with sweep_loop(jobs, settings.settle_interval, webhooks_every):
             yield
 
     return lifespan

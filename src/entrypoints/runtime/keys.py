@@ -63,3 +63,13 @@ def token_settings(settings: Settings) -> TokenSettings:
     if not settings.jwt_secret:
         raise SettingsError("PAYGATE_JWT_SECRET is required")
     return TokenSettings(secret=settings.jwt_secret)
+
+
+def webhook_key(settings: Settings) -> bytes:
+    """What seals endpoint secrets: PAYGATE_WEBHOOK_KEY, else the JWT secret (HKDF makes
+    the AES key from either, under a label of its own)."""
+    if settings.webhook_key:
+        return settings.webhook_key.encode()
+    if not settings.jwt_secret:
+        raise SettingsError("PAYGATE_JWT_SECRET (or PAYGATE_WEBHOOK_KEY) is required")
+    return settings.jwt_secret.encode()

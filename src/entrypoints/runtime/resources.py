@@ -16,6 +16,7 @@ from adapters.observability import GatewayMetrics, InstrumentedCache, Prometheus
 from entrypoints.runtime.settings import BANK_CONNECT_TIMEOUT, Settings, SettingsError
 from paycore.auth_ports import RecentSignIns, RefreshTokenUses
 from paycore.ports import PaymentCache, RateLimiter, RetentionStore, UnitOfWork
+from paycore.ports.webhooks import WebhookStore
 
 
 class Database(Protocol):
@@ -24,6 +25,9 @@ class Database(Protocol):
 
     @property
     def retention(self) -> RetentionStore: ...
+
+    @property
+    def webhooks(self) -> WebhookStore: ...
 
     def unit_of_work(self) -> UnitOfWork: ...
 

@@ -47,6 +47,15 @@ class Settings:
     rate_limit: RateLimit = DEFAULT_RATE_LIMIT
     auth_rate_limit: RateLimit = DEFAULT_AUTH_RATE_LIMIT
     idempotency_ttl: float = 86400.0
+    # Webhooks (API.md section 9): the key sealing endpoint secrets (else derived from the
+    # JWT secret), whether private addresses may receive them (None: see below).
+    webhook_key: str | None = field(default=None, repr=False)
+    webhook_allow_private: bool | None = None
+    webhook_timeout: float = 10.0
+    webhook_retry_base: float = 60.0
+    webhook_max_attempts: int = 12
+    webhook_interval: float = 1.0
+    webhook_concurrency: int = 20
 
     @property
     def uses_postgres(self) -> bool:
@@ -78,6 +87,14 @@ class Settings:
     @property
     def embedded_bank(self) -> bool:
         return self.bank_url is None
+
+    @property
+    def webhooks_reach_private(self) -> bool:
+        """Unless set: yes on SQLite (embedded mode, a receiver on this machine), no on
+        PostgreSQL (a shared deployment, whose network a merchant must not probe)."""
+        if self.webhook_allow_private is not None:
+            return self.webhook_allow_private
+        return not self.uses_postgres
 
 
 def load_settings(
@@ -113,6 +130,15 @@ def load_settings(
         rate_limit=_rate(env, "RATE_LIMIT", DEFAULT_RATE_LIMIT),
         auth_rate_limit=_rate(env, "AUTH_RATE_LIMIT", DEFAULT_AUTH_RATE_LIMIT),
         idempotency_ttl=env.number("IDEMPOTENCY_TTL", float, 86400.0, minimum=1),
+        webhook_key=env.text("WEBHOOK_KEY"),
+        webhook_allow_private=None
+        if env.text("WEBHOOK_ALLOW_PRIVATE") is None
+        else env.flag("WEBHOOK_ALLOW_PRIVATE", False),
+        webhook_timeout=env.number("WEBHOOK_TIMEOUT", float, 10.0, minimum=0.01),
+        webhook_retry_base=env.number("WEBHOOK_RETRY_BASE", float, 60.0, minimum=0.01),
+        webhook_max_attempts=env.number("WEBHOOK_MAX_ATTEMPTS", int, 12, minimum=1),
+        webhook_interval=env.number("WEBHOOK_INTERVAL", float, 1.0, minimum=0.01),
+        webhook_concurrency=env.number("WEBHOOK_CONCURRENCY", int, 20, minimum=1),
     )
     if not settings.uses_postgres:
         settings.sqlite_path  # noqa: B018 - validates the URL early, with a clear message
@@ -123,6 +149,7 @@ def load_settings(
         )
     _check_key_length("JWT_SECRET", settings.jwt_secret, 32)
     _check_key_length("FINGERPRINT_KEY", settings.fingerprint_key, 16)
+    _check_key_length("WEBHOOK_KEY", settings.webhook_key, 32)
     return settings
 
 

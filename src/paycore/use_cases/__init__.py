@@ -5,6 +5,7 @@ from paycore.use_cases.action_runner import ActionRunner
 from paycore.use_cases.api_keys import CreateApiKey, ListApiKeys, RevokeApiKey
 from paycore.use_cases.authenticate import Authenticate
 from paycore.use_cases.capture_payment import CapturePayment, CapturePaymentCommand
+from paycore.use_cases.deliver_webhook import DeliverWebhook
 from paycore.use_cases.expire_authorizations import (
     ExpireAuthorizations,
     ExpiryPolicy,
@@ -31,6 +32,11 @@ from paycore.use_cases.settle_pending import (
 from paycore.use_cases.sign_in import SignIn
 from paycore.use_cases.token_issuance import TokenIssuer
 from paycore.use_cases.void_payment import VoidPayment, VoidPaymentCommand
+from paycore.use_cases.webhook_endpoints import (
+    DeleteWebhookEndpoint,
+    ListWebhookEndpoints,
+    RegisterWebhookEndpoint,
+)
 
 __all__ = [
     "ActionResult",
@@ -40,6 +46,8 @@ __all__ = [
     "CapturePayment",
     "CapturePaymentCommand",
     "CreateApiKey",
+    "DeleteWebhookEndpoint",
+    "DeliverWebhook",
     "DisableMerchant",
     "EventWithDeliveries",
     "ExpireAuthorizations",
@@ -49,6 +57,7 @@ __all__ = [
     "ListApiKeys",
     "ListEvents",
     "ListPayments",
+    "ListWebhookEndpoints",
     "NewMerchant",
     "PaymentResult",
     "ProcessPayment",
@@ -60,6 +69,7 @@ __all__ = [
     "RefundPayment",
     "RefundPaymentCommand",
     "RegisterMerchant",
+    "RegisterWebhookEndpoint",
     "RetentionPolicy",
     "RetrieveEvent",
     "RetrievePayment",

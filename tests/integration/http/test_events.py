@@ -8,6 +8,7 @@ from datetime import timedelta
 from adapters.memory import InMemoryStore
 from paycore.events import DeliveryStatus, EventDelivery
 from tests.integration.http.conftest import VISA_EVEN, log_in, payment_body, register
+from tests.unit.adapters.deliveries_sql import record_in_memory
 
 PROBLEM = "application/problem+json"
 
@@ -99,7 +100,7 @@ async def test_an_event_is_retrieved_with_its_deliveries(
     delivery = EventDelivery(
         listed["id"], "we_" + "1" * 32, 2, DeliveryStatus.PENDING, 503, clock.now(), None
     )
-    database.deliveries[(listed["id"], delivery.endpoint_id)] = delivery
+    record_in_memory(database, delivery)
     [shown] = (await client.get(f"/v1/events/{listed['id']}", headers=auth)).json()["deliveries"]
     assert shown == {
         "endpoint_id": delivery.endpoint_id,

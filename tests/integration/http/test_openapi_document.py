@@ -29,6 +29,7 @@ from tests.integration.http.contract import (
 )
 from tests.integration.http.keys_exercise import exercise_api_keys, exercise_rate_limits
 from tests.integration.http.test_payments import SlowBank
+from tests.integration.http.webhook_exercise import exercise_webhooks
 
 ROOT = Path(__file__).resolve().parents[3]
 TEST_CARDS = (ROOT / "src" / "banksim" / "TEST_CARDS.md").read_text()
@@ -128,7 +129,15 @@ def test_enums_are_the_codes(document) -> None:
 
 def test_every_operation_is_tagged_described_and_secured_as_it_is(document) -> None:
     tags = {tag["name"] for tag in document["tags"]}
-    assert tags == {"Authentication", "Payments", "Events", "Legacy", "API keys", "Operations"}
+    assert tags == {
+        "Authentication",
+        "Payments",
+        "Events",
+        "Legacy",
+        "API keys",
+        "Webhooks",
+        "Operations",
+    }
     for name, operation in operations(document).items():
         assert len(operation["tags"]) == 1 and operation["tags"][0] in tags, name
         assert operation["summary"], name
@@ -136,7 +145,13 @@ def test_every_operation_is_tagged_described_and_secured_as_it_is(document) -> N
             assert "X-Request-ID" in response["headers"], (name, status)
             for media in response.get("content", {}).values():
                 assert media.get("examples"), (name, status)
-        authenticated = operation["tags"][0] in {"Payments", "Events", "Legacy", "API keys"}
+        authenticated = operation["tags"][0] in {
+            "Payments",
+            "Events",
+            "Legacy",
+            "API keys",
+            "Webhooks",
+        }
         assert bool(operation["security"]) == authenticated, name
     schemes = document["components"]["securitySchemes"]
     assert schemes["BearerToken"]["scheme"] == "bearer"
@@ -159,10 +174,13 @@ def test_idempotency_key_is_bounded_and_every_component_is_used(document) -> Non
             assert f"#/components/{kind}/{name}'" in text, (kind, name)
 
 
+LISTS = {"listPayments", "listEvents", "listWebhookEndpoints"}
+
+
 def test_get_routes_advertise_no_400(document) -> None:
     # The lists are the GETs with parameters to refuse; the others never send a 400.
     for path, item in document["paths"].items():
-        if "get" in item and item["get"]["operationId"] not in {"listPayments", "listEvents"}:
+        if "get" in item and item["get"]["operationId"] not in LISTS:
             assert "400" not in item["get"]["responses"], path
     assert "400" in document["paths"]["/v1/payments"]["get"]["responses"]
 
@@ -288,6 +306,7 @@ async def _exercise(client, auth, tokens, merchant, bank, database) -> dict[str,
     await client.get("/metrics")
     await exercise_actions(client, auth, bank)
     await _exercise_events(client, auth)
+    await exercise_webhooks(client, auth)
     return auth
 
 

@@ -28,6 +28,7 @@ from tests.integration.storage.redis_server import RedisServer, free_port
 
 TABLES = (
     "payments, idempotency_keys, merchants, refresh_tokens, api_keys, "
+    "payments, idempotency_keys, merchants, refresh_tokens, "
     "events, webhook_endpoints, webhook_deliveries, webhook_attempts"
 )
 

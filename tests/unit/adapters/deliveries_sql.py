@@ -1,10 +1,11 @@
-"""Webhook deliveries written straight into the SQL stores, as the delivery store would
+"""Webhook deliveries written straight into the stores (SQL and memory), as the delivery store would
 write them, for the events contract's `record_delivery` fixtures."""
 
 from __future__ import annotations
 
 from adapters.sqlite.timestamps import to_micros
 from paycore.events import EventDelivery
+from paycore.webhooks import Delivery
 from tests.unit.adapters.builders import T0
 
 ENDPOINT = (
@@ -55,3 +56,21 @@ def postgres_recorder(db):
             await conn.execute(DELIVERY.format(p="%s"), delivery_values(merchant_id, d))
 
     return record
+
+
+def record_in_memory(state, d: EventDelivery) -> None:
+    """The delivery as the memory webhook store keeps it (by delivery id, in order)."""
+    hooks = state.webhook_state
+    hooks.last_delivery_id += 1
+    hooks.deliveries[hooks.last_delivery_id] = Delivery(
+        hooks.last_delivery_id,
+        d.event_id,
+        d.endpoint_id,
+        d.attempts,
+        d.status,
+        d.last_response_status,
+        None,
+        d.next_attempt_at,
+        d.delivered_at,
+        T0,
+    )

@@ -10,7 +10,7 @@ from tests.unit.adapters.contract_events import EventContract, SqlEventContract
 from tests.unit.adapters.contract_keys import KeysContract
 from tests.unit.adapters.contract_lifecycle import LifecycleContract
 from tests.unit.adapters.contract_storage import StorageContract
-from tests.unit.adapters.deliveries_sql import sqlite_recorder
+from tests.unit.adapters.deliveries_sql import record_in_memory, sqlite_recorder
 
 
 class TestInMemoryStorage(StorageContract, LifecycleContract, KeysContract, EventContract):
@@ -21,7 +21,7 @@ class TestInMemoryStorage(StorageContract, LifecycleContract, KeysContract, Even
     @pytest.fixture
     def record_delivery(self, database):
         async def record(_merchant_id: str, delivery: EventDelivery) -> None:
-            database.deliveries[(delivery.event_id, delivery.endpoint_id)] = delivery
+            record_in_memory(database, delivery)
 
         return record
 

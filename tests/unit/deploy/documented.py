@@ -21,5 +21,9 @@ METRICS = frozenset(
         "paygate_payment_actions_total",
         "paygate_expired_authorizations_total",
         "paygate_purged_rows_total",
+        "paygate_webhook_deliveries_total",
+        "paygate_webhook_attempts_total",
+        "paygate_webhook_oldest_pending_seconds",
+        "paygate_webhook_oldest_undispatched_seconds",
     }
 )

@@ -93,3 +93,45 @@ async def test_one_loop_keeps_running_every_job_and_stops_cleanly() -> None:
 
     assert counts["settle"] >= 3
     assert len(asyncio.all_tasks()) == 1  # only this test's: the loop is gone
+
+
+async def test_a_slow_job_never_delays_the_others_nor_overlaps_itself() -> None:
+    release = asyncio.Event()
+    running = {"slow": 0, "most_at_once": 0}
+    fast_runs = 0
+
+    async def slow() -> None:
+        running["slow"] += 1
+        running["most_at_once"] = max(running["most_at_once"], running["slow"])
+        await release.wait()
+        running["slow"] -= 1
+
+    async def fast() -> None:
+        nonlocal fast_runs
+        fast_runs += 1
+        if fast_runs == 20:
+            release.set()
+
+    async with sweep_loop({"slow": slow, "fast": fast}, interval=0.001):
+        await asyncio.wait_for(release.wait(), timeout=10)
+
+    assert fast_runs >= 20  # ran on while `slow` was stuck in its first run
+    assert running["most_at_once"] == 1
+
+
+async def test_each_job_runs_at_its_own_interval() -> None:
+    counts = {"often": 0, "rarely": 0}
+    done = asyncio.Event()
+
+    async def often() -> None:
+        counts["often"] += 1
+        if counts["often"] == 30:
+            done.set()
+
+    async def rarely() -> None:
+        counts["rarely"] += 1
+
+    async with sweep_loop({"often": often, "rarely": rarely}, 3600.0, {"often": 0.001}):
+        await asyncio.wait_for(done.wait(), timeout=10)
+
+    assert counts["rarely"] == 0

@@ -15,6 +15,7 @@ from paycore.events import DeliveryStatus, EventDelivery, EventType
 from paycore.failure_reason import FailureReason
 from paycore.use_cases import ListEvents, RetrieveEvent
 from tests.unit.adapters.builders import T0, later, new_id, payment
+from tests.unit.adapters.deliveries_sql import record_in_memory
 from tests.unit.paycore.gateway import new_payment
 from tests.unit.paycore.lifecycle_payments import authorized, captured
 from tests.unit.paycore.lifecycle_payments import later as next_moment
@@ -149,7 +150,7 @@ async def test_retrieve_event_adds_its_deliveries_and_hides_other_merchants() ->
     delivery = EventDelivery(
         event.id, "we_" + "c" * 32, 1, DeliveryStatus.DELIVERED, 200, None, later(T0, 9)
     )
-    store.deliveries[(event.id, delivery.endpoint_id)] = delivery
+    record_in_memory(store, delivery)
     retrieve = RetrieveEvent(uow=store.unit_of_work)
 
     found = await retrieve(p.merchant_id, event.id)

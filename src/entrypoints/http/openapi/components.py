@@ -32,6 +32,11 @@ TAGS = [
         "name": "API keys",
         "description": "A merchant's secret keys: create, list (never the key itself), revoke.",
     },
+    {
+        "name": "Webhooks",
+        "description": "Where your events are POSTed, signed (`Paygate-Signature`). Errors "
+        "are RFC 9457 problems.",
+    },
     {"name": "Operations", "description": "Liveness, readiness and Prometheus metrics."},
 ]
 

@@ -27,6 +27,7 @@ from paycore.errors import (
     StorageUnavailable,
     ValidationFailed,
 )
+from paycore.webhooks import WebhookEndpointNotFound
 
 # A database failover takes seconds; a client that waits this long and retries is served.
 STORAGE_RETRY_AFTER_SECONDS = 1
@@ -56,6 +57,7 @@ _ERRORS: dict[type[Exception], HttpError] = {
     # Retry-After and RateLimit-* come from the decision (see rate_limiting.py).
     RateLimited: HttpError(429, "rate-limited", "Too many requests", ""),
     EventNotFound: HttpError(404, "not-found", "Not found", "event not found"),
+    WebhookEndpointNotFound: HttpError(404, "not-found", "Not found", "webhook endpoint not found"),
     # Raised before any bank call: nothing was charged, the request can be retried.
     StorageUnavailable: HttpError(
         503,

@@ -2,16 +2,19 @@
 
 The container is built in parts, each a container class the next extends: `core.py`
 (settings, clock, ids, the I/O resources), `auth.py` (tokens, sign-in, keys, rate limits)
-and, here, the payments and the background jobs.
+and, here, the payments and the background jobs; the webhooks are a container of their
+own (`webhooks.py`), mounted as `webhooks`.
 """
 
 from __future__ import annotations
 
 from dependency_injector import providers
 
+from entrypoints.http.event_presenter import event_body
 from entrypoints.http.metered_payments import MeteredProcessPayment
 from entrypoints.runtime.container.auth import AuthProviders
 from entrypoints.runtime.container.core import CoreProviders
+from entrypoints.runtime.container.webhooks import WebhookContainer
 from entrypoints.runtime.policies import expiry_policy, retention_policy, settlement_policy
 from entrypoints.runtime.resources import retention_of
 from paycore.use_cases import (
@@ -107,4 +110,16 @@ class Container(AuthProviders):
         store=providers.Callable(retention_of, core.database),
         clock=core.clock,
         policy=providers.Singleton(retention_policy, core.settings),
+    )
+
+    # A webhook delivery POSTs exactly the bytes the events API shows for the event.
+    webhooks = providers.Container(
+        WebhookContainer,
+        settings=core.settings,
+        keyed_settings=core.keyed_settings,
+        database=core.database,
+        clock=core.clock,
+        ids=core.ids,
+        metrics=core.metrics,
+        render=providers.Object(event_body),
     )

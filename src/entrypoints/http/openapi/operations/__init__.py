@@ -13,6 +13,11 @@ from entrypoints.http.openapi.operations.payment_actions import (
 )
 from entrypoints.http.openapi.operations.payment_reads import get_payment, list_payments
 from entrypoints.http.openapi.operations.rate_limits import with_rate_limits
+from entrypoints.http.openapi.operations.webhook_endpoints import (
+    create_webhook_endpoint,
+    delete_webhook_endpoint,
+    list_webhook_endpoints,
+)
 from entrypoints.http.openapi.schemas.building import Json
 
 OPERATIONS: dict[str, Json] = with_rate_limits(
@@ -25,6 +30,9 @@ OPERATIONS: dict[str, Json] = with_rate_limits(
         "refundPayment": refund_payment(),
         "listEvents": list_events(),
         "getEvent": get_event(),
+        "createWebhookEndpoint": create_webhook_endpoint(),
+        "listWebhookEndpoints": list_webhook_endpoints(),
+        "deleteWebhookEndpoint": delete_webhook_endpoint(),
         "processPaymentLegacy": legacy.process_payment_legacy(),
         "getPaymentLegacy": legacy.get_payment_legacy(),
         "generateAccessToken": auth.generate_access_token(),

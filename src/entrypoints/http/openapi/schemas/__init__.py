@@ -13,7 +13,13 @@ from entrypoints.http.openapi.schemas.envelopes import ENVELOPE_SCHEMAS
 from entrypoints.http.openapi.schemas.events import EVENT_SCHEMAS
 from entrypoints.http.openapi.schemas.payments import PAYMENT_SCHEMAS
 from entrypoints.http.openapi.schemas.problems import PROBLEM_SCHEMAS
+from entrypoints.http.openapi.schemas.webhooks import WEBHOOK_SCHEMAS
 
 SCHEMAS: dict[str, Json] = (
-    PAYMENT_SCHEMAS | EVENT_SCHEMAS | PROBLEM_SCHEMAS | ENVELOPE_SCHEMAS | API_KEY_SCHEMAS
+    PAYMENT_SCHEMAS
+    | EVENT_SCHEMAS
+    | PROBLEM_SCHEMAS
+    | ENVELOPE_SCHEMAS
+    | API_KEY_SCHEMAS
+    | WEBHOOK_SCHEMAS
 )

@@ -12,7 +12,7 @@ PROBLEM_SLUGS = {
     "validation-error": "a field is missing or wrong: `errors` lists each one",
     "malformed-request": "the body is not a JSON object, or the Idempotency-Key header is bad",
     "unauthorized": "no bearer token, or a token that is expired, revoked or not an access token",
-    "not-found": "no payment (or event, or API key) with that id for this merchant",
+    "not-found": "no payment, event, webhook endpoint or API key with that id for this merchant",
     "last-active-key": "the merchant's only active API key cannot be revoked",
     "rate-limited": "too many requests: wait Retry-After seconds",
     "idempotency-in-progress": "the first request with this Idempotency-Key is still running",
