@@ -27,5 +27,6 @@ class InMemoryStore(InMemoryState):
     def retention(self) -> InMemoryRetention:
         return InMemoryRetention(self)
 
+    @property
     def webhooks(self) -> InMemoryWebhookStore:
         return InMemoryWebhookStore(self)
