@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 from paycore.money import CURRENCIES
+from paycore.rate_limit import RateLimit
 
 _N = TypeVar("_N", int, float)
 _FLAGS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
@@ -64,3 +65,24 @@ class Environment:
         if raw is not None and raw.lower() not in allowed:
             raise SettingsError(f"PAYGATE_{name} must be one of {', '.join(allowed)}")
         return raw.lower() if raw is not None else None
+
+    def optional_flag(self, name: str) -> bool | None:
+        """True or false when set; None leaves the choice to the settings' own rule."""
+        return None if self.text(name) is None else self.flag(name, False)
+
+    def rate(self, name: str, default: RateLimit) -> RateLimit:
+        raw = self.text(name)
+        try:
+            return default if raw is None else RateLimit.parse(raw)
+        except ValueError as exc:
+            raise SettingsError(f"PAYGATE_{name}: {exc}") from None
+
+    def key(self, name: str, minimum_bytes: int) -> str | None:
+        """A secret, refused when shorter than `minimum_bytes` (UTF-8)."""
+        raw = self.text(name)
+        if raw is not None and len(raw.encode()) < minimum_bytes:
+            hint = 'python -c "import secrets; print(secrets.token_urlsafe(48))"'
+            raise SettingsError(
+                f"PAYGATE_{name} must be at least {minimum_bytes} bytes; make one with {hint}"
+            )
+        return raw

@@ -110,8 +110,8 @@ def load_settings(
         database_url=env.text("DATABASE_URL") or DEFAULT_DATABASE_URL,
         redis_url=env.text("REDIS_URL"),
         bank_url=env.text("BANK_URL"),
-        jwt_secret=env.text("JWT_SECRET"),
-        fingerprint_key=env.text("FINGERPRINT_KEY"),
+        jwt_secret=env.key("JWT_SECRET", 32),
+        fingerprint_key=env.key("FINGERPRINT_KEY", 16),
         currencies=env.currencies("CURRENCIES") or DEFAULT_CURRENCIES,
         max_amount=env.number("MAX_AMOUNT", int, DEFAULT_MAX_AMOUNT, minimum=1),
         bank_timeout=env.number("BANK_TIMEOUT", float, 10.0, minimum=0.001),
@@ -127,13 +127,11 @@ def load_settings(
         refresh_token_ttl=env.number("REFRESH_TOKEN_TTL", float, 604800.0, minimum=1),
         auth_cache_seconds=env.number("AUTH_CACHE_SECONDS", float, 1.0, minimum=0.0),
         log_format=env.choice("LOG_FORMAT", ("json", "console")),
-        rate_limit=_rate(env, "RATE_LIMIT", DEFAULT_RATE_LIMIT),
-        auth_rate_limit=_rate(env, "AUTH_RATE_LIMIT", DEFAULT_AUTH_RATE_LIMIT),
+        rate_limit=env.rate("RATE_LIMIT", DEFAULT_RATE_LIMIT),
+        auth_rate_limit=env.rate("AUTH_RATE_LIMIT", DEFAULT_AUTH_RATE_LIMIT),
         idempotency_ttl=env.number("IDEMPOTENCY_TTL", float, 86400.0, minimum=1),
-        webhook_key=env.text("WEBHOOK_KEY"),
-        webhook_allow_private=None
-        if env.text("WEBHOOK_ALLOW_PRIVATE") is None
-        else env.flag("WEBHOOK_ALLOW_PRIVATE", False),
+        webhook_key=env.key("WEBHOOK_KEY", 32),
+        webhook_allow_private=env.optional_flag("WEBHOOK_ALLOW_PRIVATE"),
         webhook_timeout=env.number("WEBHOOK_TIMEOUT", float, 10.0, minimum=0.01),
         webhook_retry_base=env.number("WEBHOOK_RETRY_BASE", float, 60.0, minimum=0.01),
         webhook_max_attempts=env.number("WEBHOOK_MAX_ATTEMPTS", int, 12, minimum=1),
@@ -147,23 +145,4 @@ def load_settings(
             "PAYGATE_SETTLE_AFTER must exceed the longest bank call "
             f"({settings.longest_bank_call:g} s with this timeout and these retries)"
         )
-    _check_key_length("JWT_SECRET", settings.jwt_secret, 32)
-    _check_key_length("FINGERPRINT_KEY", settings.fingerprint_key, 16)
-    _check_key_length("WEBHOOK_KEY", settings.webhook_key, 32)
     return settings
-
-
-def _check_key_length(name: str, value: str | None, minimum: int) -> None:
-    if value is not None and len(value.encode()) < minimum:
-        hint = 'python -c "import secrets; print(secrets.token_urlsafe(48))"'
-        raise SettingsError(
-            f"PAYGATE_{name} must be at least {minimum} bytes; make one with {hint}"
-        )
-
-
-def _rate(env: Environment, name: str, default: RateLimit) -> RateLimit:
-    text = env.text(name)
-    try:
-        return default if text is None else RateLimit.parse(text)
-    except ValueError as exc:
-        raise SettingsError(f"PAYGATE_{name}: {exc}") from None
