@@ -57,6 +57,20 @@ class SqliteConnections:
         assert writer is not None, "the database is closed"
         return await self._on(self._writer_thread, lambda: work(writer))
 
+    async def on_writer_alone(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """`work` on the writer, with every unit of work kept out meanwhile: in autocommit,
+        each of its statements is its own transaction."""
+        await self.acquire_write_lock()
+        try:
+            return await self.on_writer(work)
+        finally:
+            self.write_lock.release()
+
+    async def in_transaction(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """`work` as one IMMEDIATE transaction on the writer: SQLite's write lock, taken at
+        BEGIN, keeps every other process out from its first read to its commit."""
+        return await self.on_writer_alone(lambda c: _immediately(c, work))
+
     async def on_reader(self, work: Callable[[sqlite3.Connection], T]) -> T:
         return await self._on(self._reader_threads, lambda: work(self._reader_connection()))
 
@@ -84,3 +98,14 @@ class SqliteConnections:
     @staticmethod
     async def _on(executor: ThreadPoolExecutor, call: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(executor, call)
+
+
+def _immediately(conn: sqlite3.Connection, work: Callable[[sqlite3.Connection], T]) -> T:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        result = work(conn)
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.execute("COMMIT")
+    return result

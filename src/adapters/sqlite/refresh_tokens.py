@@ -56,10 +56,6 @@ class SqliteRefreshTokenUses:
         self._connections = connections
 
     async def mark_used(self, jti: str) -> bool:
-        await self._connections.acquire_write_lock()
-        try:
-            return await self._connections.on_writer(
-                lambda c: c.execute(_MARK_USED, (jti,)).rowcount == 1
-            )
-        finally:
-            self._connections.write_lock.release()
+        return await self._connections.on_writer_alone(
+            lambda c: c.execute(_MARK_USED, (jti,)).rowcount == 1
+        )

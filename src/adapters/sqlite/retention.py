@@ -32,8 +32,4 @@ class SqliteRetention:
     async def _delete(self, sql: str, values: tuple[int, int] | dict[str, int]) -> int:
         # Autocommit on the writer, taken from every unit of work meanwhile: one statement
         # is its own transaction, as short as its batch.
-        await self._connections.acquire_write_lock()
-        try:
-            return await self._connections.on_writer(lambda c: c.execute(sql, values).rowcount)
-        finally:
-            self._connections.write_lock.release()
+        return await self._connections.on_writer_alone(lambda c: c.execute(sql, values).rowcount)

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from adapters.sqlite.connections import SqliteConnections
 from adapters.sqlite.timestamps import from_micros, to_micros
@@ -30,8 +29,6 @@ from paycore.ports.webhooks import Backlog
 from paycore.webhooks import DueDelivery, WebhookEndpoint
 from paycore.webhooks.deliveries import UNFINISHED_ATTEMPT, AttemptResult
 
-T = TypeVar("T")
-
 
 class SqliteWebhookStore:
     def __init__(self, connections: SqliteConnections) -> None:
@@ -45,7 +42,7 @@ class SqliteWebhookStore:
             "INSERT INTO webhook_endpoints (id, merchant_id, url, events, description, "
             "secret_ciphertext, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
         )
-        await self._transaction(lambda c: c.execute(sql, row))
+        await self._connections.in_transaction(lambda c: c.execute(sql, row))
 
     async def live_endpoints(
         self, merchant_id: str, limit: int, starting_after: str | None
@@ -70,7 +67,7 @@ class SqliteWebhookStore:
             c.execute(FAIL_ENDPOINT_DELIVERIES, (endpoint_id,))
             return True
 
-        return await self._transaction(delete)
+        return await self._connections.in_transaction(delete)
 
     async def dispatch(self, now: datetime, limit: int) -> int:
         if not await self._any(ANY_UNDISPATCHED, ()):
@@ -85,7 +82,7 @@ class SqliteWebhookStore:
                 c.execute("UPDATE events SET dispatched = 1 WHERE id = ?", (event_id,))
             return created
 
-        return await self._transaction(dispatch)
+        return await self._connections.in_transaction(dispatch)
 
     async def claim_due(
         self, now: datetime, lease_until: datetime, max_attempts: int, limit: int
@@ -103,7 +100,7 @@ class SqliteWebhookStore:
             )
             return [c.execute(CLAIMED, (row[0],)).fetchone() for row in started]
 
-        rows = await self._transaction(claim)
+        rows = await self._connections.in_transaction(claim)
         return [
             DueDelivery(d, n, ep, url, bytes(sealed), event_from_row(e, m, t_, from_micros(at), p))
             for d, n, ep, url, sealed, e, m, t_, at, p in rows
@@ -130,7 +127,7 @@ class SqliteWebhookStore:
                 ),
             )
 
-        await self._transaction(finish)
+        await self._connections.in_transaction(finish)
 
     async def backlog(self) -> Backlog:
         sql = (
@@ -144,21 +141,3 @@ class SqliteWebhookStore:
         return await self._connections.on_reader(
             lambda c: c.execute(sql, params).fetchone() is not None
         )
-
-    async def _transaction(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        await self._connections.acquire_write_lock()
-        try:
-            return await self._connections.on_writer(lambda c: _in_transaction(c, work))
-        finally:
-            self._connections.write_lock.release()
-
-
-def _in_transaction(conn: sqlite3.Connection, work: Callable[[sqlite3.Connection], T]) -> T:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        result = work(conn)
-    except BaseException:
-        conn.rollback()
-        raise
-    conn.execute("COMMIT")
-    return result
