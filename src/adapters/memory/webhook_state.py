@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from paycore.webhooks import Delivery, WebhookEndpoint
+from paycore.webhooks import Delivery, DeliveryStatus, WebhookEndpoint
 
 
 @dataclass
@@ -26,3 +26,21 @@ class WebhookState:
     attempts: dict[tuple[int, int], Attempt] = field(default_factory=dict)
     dispatched_events: set[str] = field(default_factory=set)
     last_delivery_id: int = 0
+
+    def add_delivery(self, event_id: str, endpoint_id: str, at: datetime) -> Delivery:
+        """A new delivery, due at once, under the next id (ids keep the creation order)."""
+        self.last_delivery_id += 1
+        delivery = Delivery(
+            self.last_delivery_id,
+            event_id,
+            endpoint_id,
+            0,
+            DeliveryStatus.PENDING,
+            None,
+            None,
+            at,
+            None,
+            at,
+        )
+        self.deliveries[delivery.id] = delivery
+        return delivery

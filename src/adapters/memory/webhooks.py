@@ -56,21 +56,7 @@ class InMemoryWebhookStore:
         for event in events[:limit]:
             for endpoint, _ in hooks.endpoints.values():
                 if self._live(endpoint, event.merchant_id) and endpoint.subscribes_to(event.type):
-                    hooks.last_delivery_id += 1
-                    self._put(
-                        Delivery(
-                            hooks.last_delivery_id,
-                            event.id,
-                            endpoint.id,
-                            0,
-                            DeliveryStatus.PENDING,
-                            None,
-                            None,
-                            now,
-                            None,
-                            now,
-                        )
-                    )
+                    hooks.add_delivery(event.id, endpoint.id, now)
                     created += 1
             hooks.dispatched_events.add(event.id)
         return created
