@@ -4,7 +4,6 @@ calling the scheduler's two jobs in a loop until a condition holds."""
 from __future__ import annotations
 
 import asyncio
-import json
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -14,19 +13,13 @@ from typing import Any
 from adapters.clock_ids_hashing import SystemClock, Uuid7Generator
 from adapters.observability import GatewayMetrics
 from adapters.webhooks import AesGcmEndpointSecrets, HttpWebhookSender, SystemResolver
+from entrypoints.http.event_presenter import event_body
 from entrypoints.runtime.webhook_worker import DeliveryWorker
-from paycore.events import Event
 from paycore.ports.webhooks import HostResolver
 from paycore.use_cases import DeliverWebhook, RegisterWebhookEndpoint
 from paycore.webhooks import RetryPolicy
 
 KEY = b"k" * 32
-
-
-def render(event: Event) -> bytes:
-    """A small stand-in for the events API's rendering: what a receiver decodes."""
-    body = {"id": event.id, "type": event.type.value, "data": {"payment": {"id": event.payment.id}}}
-    return json.dumps(body).encode()
 
 
 @dataclass
@@ -76,7 +69,7 @@ async def hooks(
         store=database.webhooks,
         sender=sender,
         secrets=secrets,
-        render=render,
+        render=event_body,
         clock=clock,
         policy=RetryPolicy(base=retry_base, max_attempts=max_attempts),
         jitter=lambda: 0.0,
