@@ -23,10 +23,10 @@ REQUEST_ID_HEADER = "X-Request-ID"
 REQUEST_ID_PATTERN = r"[A-Za-z0-9._:/+=\-]{1,128}"
 _SANE_REQUEST_ID = re.compile(REQUEST_ID_PATTERN)
 # The routes whose answers carry payment data (resource, list, legacy; an event carries a
-# payment too) or secrets (tokens, API keys).
+# payment too) or secrets (tokens, API keys, webhook signing secrets).
 _PAYMENT_DATA_PATHS = (
     "/v1/payments", "/v1/process-payment", "/v1/get-payment", "/v1/events", "/v1/auth/",
-    "/v1/api_keys",
+    "/v1/api_keys", "/v1/webhook_endpoints",
 )  # fmt: skip
 log = structlog.get_logger("paygate.access")
 

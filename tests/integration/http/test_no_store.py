@@ -25,7 +25,7 @@ async def test_every_route_with_payment_data_says_no_store(client, auth) -> None
     assert legacy.status_code == 201 and answers[1].status_code == 200
 
 
-async def test_keys_and_tokens_are_never_cached_either(client, auth, merchant) -> None:
+async def test_keys_tokens_and_webhook_secrets_are_never_cached(client, auth, merchant) -> None:
     login = {"email": merchant.merchant.email, "api_key": merchant.api_key}
     answers = [
         await client.post("/v1/auth/generate_access_token", json=login),
@@ -33,8 +33,17 @@ async def test_keys_and_tokens_are_never_cached_either(client, auth, merchant) -
         await client.post("/v1/api_keys", headers=auth),
         await client.get("/v1/api_keys", headers=auth),
         await client.delete("/v1/api_keys/unknown", headers=auth),
+        await client.post(
+            "/v1/webhook_endpoints",
+            json={"url": "https://93.184.215.14/hooks", "events": ["*"]},
+            headers=auth,
+        ),
+        await client.post("/v1/webhook_endpoints", json={"url": "ftp://x"}, headers=auth),
+        await client.get("/v1/webhook_endpoints", headers=auth),
+        await client.delete("/v1/webhook_endpoints/we_unknown", headers=auth),
     ]
     assert [a.headers.get("cache-control") for a in answers] == ["no-store"] * len(answers)
+    assert [a.status_code for a in answers[-4:]] == [201, 400, 200, 404]  # a secret, shown once
 
 
 async def test_operational_routes_may_be_cached(client) -> None:
