@@ -14,7 +14,8 @@ from entrypoints.runtime.api_reference import served_document
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-SKIPPED_DIRS = {".git", ".venv", "node_modules", "test-artifacts", ".pytest_cache"}
+# Not the repository's own docs: environments (the benchmark's deployed one too), caches.
+SKIPPED_DIRS = {".git", ".venv", ".bench-venv", "node_modules", "test-artifacts", ".pytest_cache"}
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")
 FENCE = re.compile(r"```.*?```", flags=re.DOTALL)
 
