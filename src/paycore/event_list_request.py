@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from paycore.choices import optional_choice
 from paycore.events import EventType
 from paycore.field_errors import FieldErrors, InvalidField
 from paycore.paging import Paging, parse_paging
 
 EVENT_ID = re.compile(r"evt_[0-9a-f]{32}")
 NOT_AN_EVENT_CURSOR = "must be the id of one of your events"
-_TYPE_VALUES = tuple(t.value for t in EventType)
+_type = optional_choice(EventType)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +51,3 @@ def _cursor(value: object) -> str | None:
     if isinstance(value, str) and is_event_id(value):
         return value
     raise InvalidField(NOT_AN_EVENT_CURSOR)
-
-
-def _type(value: object) -> EventType | None:
-    if value is None:
-        return None
-    if isinstance(value, str) and value in _TYPE_VALUES:
-        return EventType(value)
-    raise InvalidField(f"must be one of {', '.join(_TYPE_VALUES)}")

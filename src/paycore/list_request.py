@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from paycore import fields
+from paycore.choices import optional_choice
 from paycore.field_errors import FieldErrors, InvalidField
 from paycore.listing import PaymentFilters
 from paycore.paging import Paging, parse_paging
@@ -22,7 +23,7 @@ _RFC3339 = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})"
 )
 NOT_A_CURSOR = "must be the id of one of your payments"
-_STATUS_VALUES = tuple(s.value for s in PaymentStatus)
+_status = optional_choice(PaymentStatus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,14 +65,6 @@ def _cursor(value: object) -> str | None:
     except ValueError:
         pass
     raise InvalidField(NOT_A_CURSOR)
-
-
-def _status(value: object) -> PaymentStatus | None:
-    if value is None:
-        return None
-    if isinstance(value, str) and value in _STATUS_VALUES:
-        return PaymentStatus(value)
-    raise InvalidField(f"must be one of {', '.join(_STATUS_VALUES)}")
 
 
 def _moment(value: object) -> datetime | None:

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from paycore.events import DeliveryStatus as DeliveryStatus
 from paycore.events import Event
 
-MAX_RETRY_DELAY = 6 * 3600.0
+MAX_RETRY_DELAY = timedelta(hours=6)
 # Recorded on a delivery whose last allowed attempt was leased and never finished.
 UNFINISHED_ATTEMPT = "no answer: the attempt's worker stopped before it finished"
 
@@ -60,11 +60,11 @@ class AttemptResult:
 
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
-    """Exponential backoff from `base` seconds, doubling, capped, for `max_attempts`."""
+    """Exponential backoff from `base`, doubling, capped, for `max_attempts`."""
 
-    base: float = 60.0
+    base: timedelta = timedelta(seconds=60)
     max_attempts: int = 12
-    cap: float = MAX_RETRY_DELAY
+    cap: timedelta = MAX_RETRY_DELAY
 
     def next_attempt_at(self, result: AttemptResult, jitter: float) -> datetime | None:
         """When to try again after a failed attempt, or None to give up.
@@ -75,5 +75,6 @@ class RetryPolicy:
         """
         if result.attempt >= self.max_attempts:
             return None
-        delay = min(self.cap, self.base * 2 ** (result.attempt - 1))
-        return result.finished_at + timedelta(seconds=delay * (1 - jitter / 4))
+        # Past 32 doublings every delay is the cap; the bound keeps timedelta from overflowing.
+        delay = min(self.cap, self.base * (1 << min(result.attempt - 1, 32)))
+        return result.finished_at + delay * (1 - jitter / 4)

@@ -8,6 +8,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from adapters.clock_ids_hashing import SystemClock, Uuid7Generator
@@ -71,7 +72,7 @@ async def hooks(
         secrets=secrets,
         render=event_body,
         clock=clock,
-        policy=RetryPolicy(base=retry_base, max_attempts=max_attempts),
+        policy=RetryPolicy(base=timedelta(seconds=retry_base), max_attempts=max_attempts),
         jitter=lambda: 0.0,
     )
     worker = DeliveryWorker(

@@ -4,7 +4,7 @@ slots bound what runs at once; closing stops what is in flight."""
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from adapters.clock_ids_hashing import SystemClock
 from adapters.memory import InMemoryStore
@@ -40,7 +40,8 @@ def worker(store, sender, secrets, concurrency=2, max_attempts=2) -> DeliveryWor
     clock = SystemClock()
     deliver = DeliverWebhook(
         store=store.webhooks, sender=sender, secrets=secrets, render=lambda e: b"{}",  # type: ignore[arg-type]
-        clock=clock, policy=RetryPolicy(base=0.001, max_attempts=max_attempts), jitter=lambda: 0.0,
+        clock=clock, policy=RetryPolicy(base=timedelta(milliseconds=1), max_attempts=max_attempts),
+        jitter=lambda: 0.0,
     )  # fmt: skip
     return DeliveryWorker(
         store=store.webhooks, deliver=deliver, clock=clock, metrics=GatewayMetrics(),

@@ -50,7 +50,8 @@ def deliver(sender: Sender, store: Store, max_attempts: int = 3) -> DeliverWebho
     return DeliverWebhook(
         store=store, sender=sender, secrets=Secrets(),  # type: ignore[arg-type]
         render=lambda e: f'{{"id": "{e.id}"}}'.encode(), clock=ManualClock(T0),
-        policy=RetryPolicy(base=60, max_attempts=max_attempts), jitter=lambda: 0.5,
+        policy=RetryPolicy(base=timedelta(seconds=60), max_attempts=max_attempts),
+        jitter=lambda: 0.5,
     )  # fmt: skip
 
 
@@ -80,7 +81,7 @@ async def test_anything_else_is_retried_with_backoff_until_the_maximum(result) -
 
 
 def test_the_delay_doubles_from_the_base_and_is_capped() -> None:
-    policy = RetryPolicy(base=60, max_attempts=30)
+    policy = RetryPolicy(base=timedelta(seconds=60), max_attempts=30)
     delays = [
         (policy.next_attempt_at(AttemptResult(1, n, T0, 500, None), 0.0) - T0).total_seconds()
         for n in (1, 2, 3, 10, 20)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 from dependency_injector import containers, providers
 
@@ -30,7 +31,10 @@ def store_of(database: Database) -> WebhookStore:
 
 
 def retry_policy(settings: Settings) -> RetryPolicy:
-    return RetryPolicy(base=settings.webhook_retry_base, max_attempts=settings.webhook_max_attempts)
+    return RetryPolicy(
+        base=timedelta(seconds=settings.webhook_retry_base),
+        max_attempts=settings.webhook_max_attempts,
+    )
 
 
 async def open_sender(
