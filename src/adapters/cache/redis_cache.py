@@ -6,11 +6,13 @@ A status read never goes back in time, within these exact bounds:
   it reads as a miss in every process, also one that never saw an error: entries carry the
   run id of the server run that stored them (server_run.py).
 - A process that failed to write a newer version (or skipped it, sitting out an outage)
-  reads that payment as a miss until it writes it again or the older copy has expired.
-- Not covered: while Redis stays up, a write lost by one process (a timeout, a partition)
-  leaves the previous Pending copy readable by the *other* processes until its TTL,
-  `pending_ttl_seconds` (5 s), as is a payment holding a Pending action (the sweep may
-  settle it at any time). Other entries change only when their merchant acts on them.
+  reads that payment as a miss until it writes it again or the older copy has expired,
+  and deletes the older copy as soon as Redis takes a `DEL` (lost_writes.py): once before
+  the write returns, then in the background; the *other* processes can read it only
+  while Redis stays unreachable from the writer.
+- Not covered: a process that dies between a lost write and its `DEL` leaves the older
+  copy to its TTL; a Pending payment's, or one holding a Pending action, is short,
+  `pending_ttl_seconds` (5 s), since the sweep may settle it at any time.
 A cached read is one GET and a prefix comparison; the run id costs one INFO per new
 connection, not per command.
 """
@@ -22,6 +24,7 @@ import structlog
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
+from adapters.cache.lost_writes import LostWrites
 from adapters.cache.outage import Outage
 from adapters.cache.put_script import PUT_IF_NOT_OLDER
 from adapters.cache.server_run import ServerRun
@@ -61,6 +64,9 @@ class RedisPaymentCache:
         self._put_script = client.register_script(PUT_IF_NOT_OLDER)
         self._outage = Outage(retry_after_seconds)
         self._unwritten = UnwrittenKeys(self._pending_ttl_ms / 1000)
+        self._lost = LostWrites(
+            client, longest_ttl=self._ttl_ms / 1000, max_pause=retry_after_seconds
+        )
 
     @classmethod
     async def open(
@@ -115,6 +121,7 @@ class RedisPaymentCache:
         key = self.key(payment.merchant_id, payment.id)
         if self._outage.sitting_out():
             self._unwritten.add(key)
+            self._lost.delete_later(key)  # Redis is down: no point waiting for it now
             return
         # A Pending payment, or one holding a Pending action, will change without a
         # merchant asking. If the write of its settlement is lost (a timeout while Redis
@@ -128,8 +135,10 @@ class RedisPaymentCache:
         except Exception as error:
             self._unwritten.add(key)  # it may or may not have landed: assume not
             self._outage.went_down(error)
+            await self._lost.delete(key)
             return
         self._unwritten.discard(key)
+        self._lost.written(key)
         self._outage.came_back()
 
     async def ping(self) -> bool:
@@ -142,4 +151,5 @@ class RedisPaymentCache:
         return True
 
     async def close(self) -> None:
+        await self._lost.close()
         await self._client.aclose()

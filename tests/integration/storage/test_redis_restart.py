@@ -3,7 +3,9 @@
 Caches on one private Redis stand for gateway processes. The Pending copy is written,
 Redis is SIGKILLed, the settlement's write fails, Redis replays its AOF: the Pending copy
 is back in Redis, yet no process may read it any more: not the one whose write failed,
-not one that only read, not one started after the restart (it never saw any error).
+not one that only read, not one started after the restart (it never saw any error). The
+process whose write failed also deletes the copy once Redis answers (lost_writes.py); the
+tests that watch the other guards keep that delete from landing (the process died first).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import time
 
 import pytest
 import redis
+from redis.exceptions import TimeoutError as RedisTimeout
 from structlog.testing import capture_logs
 
 from adapters.cache import RedisPaymentCache
@@ -63,6 +66,7 @@ async def test_no_process_reads_a_pending_copy_replayed_after_a_crash(
 
         persistent_redis.kill()
         await failing.put(authorized)  # lost: Redis is down
+        await failing.close()  # and its process dies before it can delete the older copy
         persistent_redis.start()  # same directory: the AOF replays the Pending copy
         assert raw_status(persistent_redis, key) == "Pending"
 
@@ -70,21 +74,46 @@ async def test_no_process_reads_a_pending_copy_replayed_after_a_crash(
             newcomer = await open_cache(persistent_redis)
             seen = [await newcomer.get(pending.merchant_id, pending.id)]
         assert not [e for e in newcomer_logs if e["event"] == "cache.unavailable"]
-        for cache in (bystander, failing):
-            await back_in_service(cache)  # past the dead pooled connection, if any
-            seen.append(await cache.get(pending.merchant_id, pending.id))
+        await back_in_service(bystander)  # past the dead pooled connection, if any
+        seen.append(await bystander.get(pending.merchant_id, pending.id))
 
-        assert seen == [None, None, None]  # misses, never the Pending copy
+        assert seen == [None, None]  # misses, never the Pending copy
         assert raw_status(persistent_redis, key) == "Pending"  # it was there all along
 
-        await failing.put(authorized)  # what the read-through does after a miss
-        for cache in (failing, bystander, newcomer):
+        await newcomer.put(authorized)  # what the read-through does after a miss
+        for cache in (bystander, newcomer):
             read = await cache.get(pending.merchant_id, pending.id)
             assert read is not None and read.status is PaymentStatus.AUTHORIZED
         await newcomer.close()
     finally:
         await failing.close()
         await bystander.close()
+
+
+async def test_the_process_whose_write_was_lost_deletes_the_replayed_copy(
+    persistent_redis: RedisServer,
+) -> None:
+    failing = await open_cache(persistent_redis)
+    pending = payment()
+    authorized = payment(pending.merchant_id, id=pending.id)
+    authorized.authorize("auth-1", later(T0, 1))
+    key = failing.key(pending.merchant_id, pending.id)
+    try:
+        await failing.put(pending)
+        persistent_redis.kill()
+        await failing.put(authorized)  # lost: Redis is down, so its DEL waits too
+        persistent_redis.start()
+        await wait_until_deleted(persistent_redis, key)
+        assert await failing.get(pending.merchant_id, pending.id) is None
+    finally:
+        await failing.close()
+
+
+async def wait_until_deleted(server: RedisServer, key: str, bound: float = 20.0) -> None:
+    deadline = time.monotonic() + bound
+    while raw_status(server, key) is not None:
+        assert time.monotonic() < deadline, "the older copy was never deleted"
+        await asyncio.sleep(0.05)
 
 
 async def test_entries_from_before_a_restart_are_ignored_even_when_settled(
@@ -108,7 +137,7 @@ async def test_entries_from_before_a_restart_are_ignored_even_when_settled(
 
 
 async def test_a_process_cut_off_from_redis_does_not_read_its_older_copy_back(
-    persistent_redis: RedisServer,
+    persistent_redis: RedisServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Redis stays up and keeps the Pending copy; only this process lost the settlement's
     write. Once it reaches Redis again it must not serve that copy to its own clients."""
@@ -124,14 +153,24 @@ async def test_a_process_cut_off_from_redis_does_not_read_its_older_copy_back(
             await cut_off.put(pending)
             link.cut()
             await cut_off.put(authorized)  # lost
+            # Its DEL of the older copy keeps failing too, for now: the guard watched
+            # here is the process's own memory of the keys it did not write.
+            monkeypatch.setattr(cut_off._client, "delete", _refuse)
             link.heal()
             await back_in_service(cut_off)
 
             assert raw_status(persistent_redis, key) == "Pending"
             assert await cut_off.get(pending.merchant_id, pending.id) is None
 
+            monkeypatch.undo()
+            await wait_until_deleted(persistent_redis, key)  # the DEL lands at last
+            assert await cut_off.get(pending.merchant_id, pending.id) is None
             await cut_off.put(authorized)
             read = await cut_off.get(pending.merchant_id, pending.id)
             assert read is not None and read.status is PaymentStatus.AUTHORIZED
         finally:
             await cut_off.close()
+
+
+async def _refuse(*_keys: str) -> int:
+    raise RedisTimeout("Timeout reading from socket")
