@@ -15,6 +15,7 @@ from entrypoints.http.rate_limiting import RateLimits
 from entrypoints.http.services import Pingable
 from entrypoints.runtime.container import Container
 from entrypoints.runtime.container_use import lifespan_of, resolve
+from entrypoints.runtime.heap import trim_after_startup
 from entrypoints.runtime.sweep import sweep_loop
 from entrypoints.runtime.sweep_jobs import (
     expire_authorizations,
@@ -113,6 +114,7 @@ def gateway_app(container: Container, *, settle_in_background: bool = True) -> L
     lifespans: list[Lifespan] = [lifespan_of(container)]
     if settle_in_background:
         lifespans.append(_sweeps(container))
+    lifespans.append(trim_after_startup)
     return create_app(ContainerServices(container), lifespans=lifespans)
 
 

@@ -44,7 +44,8 @@ class _StreamLogger:
 
 def configure_logging(
     log_format: str | None = None, *, stream: TextIO | None = None, level: int = logging.INFO
-) -> None:
+) -> str:
+    """Route every log line through structlog; returns the format chosen, "json" or "console"."""
     stream = stream or sys.stderr
     as_json = log_format == "json" or (log_format is None and not stream.isatty())
     shared: list[Any] = [
@@ -67,6 +68,7 @@ def configure_logging(
         cache_logger_on_first_use=True,
     )
     _route_stdlib_logging(shared, renderer, stream, level)
+    return "json" if as_json else "console"
 
 
 def _route_stdlib_logging(shared: list[Any], renderer: Any, stream: TextIO, level: int) -> None:

@@ -21,7 +21,7 @@ from entrypoints.runtime.servers import run_server
 from entrypoints.runtime.settings import Settings, load_settings
 from paycore.use_cases import NewMerchant
 
-APP_FACTORY = "entrypoints.runtime.serve:app_from_environment"
+APP_FACTORY = "entrypoints.runtime.worker:app_from_environment"
 RETURNING_USER_HINT = (
     f"The demo merchant {DEMO_EMAIL} exists; its API key was printed on first start. "
     "Make another merchant with: paygate merchants create --email you@example.com"
@@ -45,7 +45,10 @@ def serve(settings: Settings, *, host: str, port: int, workers: int) -> None:
     # turn that into a normal exit (status 0) that still stops the embedded bank.
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, _exit_cleanly)
-    configure_logging(settings.log_format)
+    log_format = configure_logging(settings.log_format)
+    # Workers are fresh processes with the same stderr: they log as the parent chose, and
+    # a JSON worker leaves out the console's modules (entrypoints/runtime/worker.py).
+    os.environ["PAYGATE_LOG_FORMAT"] = log_format
     demo = asyncio.run(_prepare(settings))
     bank: EmbeddedBank | None = None
     if settings.embedded_bank:

@@ -20,6 +20,9 @@ def run_server(*, factory: str, host: str, port: int, workers: int, graceful_sec
         workers=workers,
         loop="uvloop",
         http=HeadLimitedHttpToolsProtocol,
+        # No route speaks WebSocket; "auto" would import the websockets package into
+        # every worker for nothing.
+        ws="none",
         log_config=None,
         access_log=False,
         # Let in-flight payments finish their bank call before the process exits.
