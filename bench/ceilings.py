@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.processes import free_port, python, start, stop, wait_http
-from bench.wrk_runner import LoadResult, run_wrk
+from bench.gateway import Load, measured
+from bench.processes import free_port, python, start, stop, tree, wait_http
+from bench.wrk_runner import run_wrk
 
 REPO = Path(__file__).resolve().parent.parent
 _TARGET = "bench.bare_app:create_app"
@@ -28,13 +29,17 @@ def bare_ceiling(
     seconds: float,
     work: Path,
     row: Callable[..., None],
-) -> LoadResult:
+) -> Load:
+    """The bare endpoint's requests/s, and what one request costs this machine's CPU."""
     port = free_port()
     bare = start(bare_server(workers, port), cwd=REPO, env={}, log=work / "bare.log")
     try:
         wait_http(f"http://127.0.0.1:{port}/ping", bare)
-        ceiling = run_wrk(f"http://127.0.0.1:{port}/ping", connections=connections, seconds=seconds)
-        row("bare Litestar GET /ping", ceiling)
+        url = f"http://127.0.0.1:{port}/ping"
+        ceiling = measured(
+            tree(bare.pid), lambda: run_wrk(url, connections=connections, seconds=seconds)
+        )
+        row("bare Litestar GET /ping", ceiling, ceiling.cpu_note)
         return ceiling
     finally:
         stop(bare)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 VENV = REPO / ".bench-venv"
+REINSTALL_OURS = ("--reinstall-package", "paygate")
 
 
 def deployed_python() -> str:
@@ -24,7 +25,9 @@ def deployed_python() -> str:
     if uv is None:
         raise SystemExit("uv is needed to build the deployed environment (or pass --dev-env)")
     subprocess.run(
-        [uv, "sync", "--frozen", "--no-dev", "--no-editable", "--quiet"],
+        # uv keys a built project on its pyproject.toml alone: without the reinstall,
+        # edits to src/ would never reach the measured servers.
+        [uv, "sync", "--frozen", "--no-dev", "--no-editable", *REINSTALL_OURS, "--quiet"],
         cwd=REPO,
         env={**os.environ, "UV_PROJECT_ENVIRONMENT": str(VENV)},
         check=True,

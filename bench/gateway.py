@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 
 from bench.processes import (
-    cpu_seconds,
+    cpu_split,
     free_port,
     is_gateway_worker,
     python,
@@ -46,6 +46,11 @@ BANK_REQUEST = {
 class Load:
     result: LoadResult
     cpu_ms: float  # the gateway's CPU (server and workers) per request served
+    kernel_ms: float = 0.0  # the part of it spent in system calls
+
+    @property
+    def cpu_note(self) -> str:
+        return f"cpu {self.cpu_ms:.2f} ms/req ({self.kernel_ms:.2f} in the kernel)"
 
 
 @dataclass(frozen=True)
@@ -77,10 +82,17 @@ def bank_ceiling(bank_port: int, *, connections: int, seconds: float) -> LoadRes
     )
 
 
-def _measured(pids: list[int], load: Callable[[], LoadResult]) -> Load:
-    before = cpu_seconds(pids)
+def measured(pids: list[int], load: Callable[[], LoadResult]) -> Load:
+    """Run `load`; the CPU that `pids` spent on it, per request served."""
+    user, kernel = cpu_split(pids)
     result = load()
-    return Load(result, (cpu_seconds(pids) - before) * 1000 / max(result.requests, 1))
+    user_after, kernel_after = cpu_split(pids)
+    per_request = 1000 / max(result.requests, 1)
+    return Load(
+        result,
+        (user_after - user + kernel_after - kernel) * per_request,
+        (kernel_after - kernel) * per_request,
+    )
 
 
 def measure(stack: Stack, plan: LoadPlan, *, label: str, ids_file: Path | None = None) -> Figures:
@@ -106,26 +118,22 @@ def measure(stack: Stack, plan: LoadPlan, *, label: str, ids_file: Path | None =
             url = f"{base}{path}"
             return run_wrk(url, connections=c, seconds=seconds, script=script, env=env)
 
-        post = _measured(pids, lambda: wrk("/v1/payments", "post_json.lua", body))
-        row(f"{label} POST /v1/payments (c={connections})", post, f"cpu {post.cpu_ms:.2f} ms/req")
+        post = measured(pids, lambda: wrk("/v1/payments", "post_json.lua", body))
+        row(f"{label} POST /v1/payments (c={connections})", post, post.cpu_note)
         post16 = wrk("/v1/payments", "post_json.lua", body, c=16)
         row(f"{label} POST /v1/payments (c=16)", Load(post16, 0.0))
-        cached = _measured(
+        cached = measured(
             pids, lambda: wrk(f"/v1/payments/{payment_id}", "get_auth.lua", {"BENCH_TOKEN": token})
         )
-        row(f"{label} GET /v1/payments/{{id}} cached", cached, f"cpu {cached.cpu_ms:.2f} ms/req")
+        row(f"{label} GET /v1/payments/{{id}} cached", cached, cached.cpu_note)
         figures = Figures(post, post16, cached)
         if ids_file is not None:
             many = {"BENCH_TOKEN": token, "BENCH_IDS": str(ids_file)}
-            figures.uncached_get = _measured(
+            figures.uncached_get = measured(
                 pids, lambda: wrk("/v1/payments/x", "get_many.lua", many)
             )
-            cpu = figures.uncached_get.cpu_ms
-            row(
-                f"{label} GET /v1/payments/{{id}} uncached",
-                figures.uncached_get,
-                f"cpu {cpu:.2f} ms/req",
-            )
+            uncached = figures.uncached_get
+            row(f"{label} GET /v1/payments/{{id}} uncached", uncached, uncached.cpu_note)
         workers_only = [pid for pid in pids[1:] if is_gateway_worker(pid)] or pids
         figures.worker_rss_mb = [rss_mb(pid) for pid in workers_only]
         rss = ", ".join(f"{mb:.0f}" for mb in figures.worker_rss_mb)

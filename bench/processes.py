@@ -70,14 +70,20 @@ def tree(pid: int) -> list[int]:
 
 
 def cpu_seconds(pids: list[int]) -> float:
-    total = 0
+    return sum(cpu_split(pids))
+
+
+def cpu_split(pids: list[int]) -> tuple[float, float]:
+    """CPU seconds the processes spent in their own code and in the kernel (their system
+    calls: sockets to PostgreSQL, Redis, the bank and the client)."""
+    user = kernel = 0
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
-    return total / CLOCK_TICKS
+        user, kernel = user + int(fields[11]), kernel + int(fields[12])  # in clock ticks
+    return user / CLOCK_TICKS, kernel / CLOCK_TICKS
 
 
 def is_gateway_worker(pid: int) -> bool:

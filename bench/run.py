@@ -26,7 +26,7 @@ from bench.deployed import deployed_python
 from bench.gateway import Load, LoadPlan
 from bench.processes import free_port, python, start, stop, use_python, wait_http
 from bench.targets import print_targets
-from bench.verdicts import Verdicts
+from bench.verdicts import Verdicts, print_machine_speed
 from bench.wrk_runner import LoadResult
 
 REPO = Path(__file__).resolve().parent.parent
@@ -62,14 +62,15 @@ def run(args: argparse.Namespace) -> None:
         table = Table()
         bank_alone = gateway.bank_ceiling(bank_port, connections=args.connections, seconds=seconds)
         table.row(f"banksim POST /payments (c={args.connections})", bank_alone)
-        table.ceiling = bare_ceiling(
+        ceiling = bare_ceiling(
             workers=args.workers,
             connections=args.connections,
             seconds=seconds,
             work=work,
             row=table.row,
         )
-        verdicts = Verdicts(table.ceiling)
+        table.ceiling = ceiling.result
+        verdicts = Verdicts(ceiling.result, bare_cpu_ms=ceiling.cpu_ms)
         plan = LoadPlan(args.workers, seconds, args.connections, table.row)
         for name in args.stacks:
             prepared = stack.prepare(name, bank_port, work / name)
@@ -84,6 +85,7 @@ def run(args: argparse.Namespace) -> None:
     finally:
         stop(bank)
     print_targets(verdicts.targets())
+    print_machine_speed(verdicts)
     print(f"(logs in {work})")
 
 

@@ -23,6 +23,7 @@ class DatabaseRun:
 @dataclass
 class Verdicts:
     ceiling: LoadResult
+    bare_cpu_ms: float = 0.0  # what a bare request costs this machine's CPU
     embedded: Figures | None = None
     small: DatabaseRun | None = None
     large: DatabaseRun | None = None
@@ -104,3 +105,26 @@ class Verdicts:
             flat(self._name(name), small, large, higher_is_better=higher)
             for name, small, large, higher in pairs
         ]
+
+
+# The CPU bounds (2.0 and 0.5 ms) were set on a machine where a bare request cost 0.16 ms
+# of CPU. On a slower or busier one both sides grow; in bare requests they compare.
+REFERENCE_BARE_CPU_MS = 0.16
+
+
+def print_machine_speed(verdicts: Verdicts) -> None:
+    """The CPU figures in units of this run's bare request: comparable across machines."""
+    bare = verdicts.bare_cpu_ms
+    if bare <= 0 or verdicts.small is None:
+        return
+    figures = verdicts.small.figures
+    print(
+        f"\nA bare request cost {bare:.3f} ms of CPU here ({bare / REFERENCE_BARE_CPU_MS:.1f}x the"
+        f" {REFERENCE_BARE_CPU_MS} ms the CPU bounds were set at); in bare requests:"
+    )
+    for name, cpu_ms, bound_ms in (
+        ("postgres POST, CPU per payment", figures.post.cpu_ms, 2.0),
+        ("postgres cached GET, CPU per read", figures.cached_get.cpu_ms, 0.5),
+    ):
+        scaled_bound = bound_ms / REFERENCE_BARE_CPU_MS
+        print(f"  {name:<40} {cpu_ms / bare:6.1f} (the bound is {scaled_bound:.1f})")
