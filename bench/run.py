@@ -8,6 +8,7 @@ memory per worker, each result as a ratio to its ceiling, then every target with
 
     uv run python -m bench.run                 # full run, small database (~3 minutes)
     uv run python -m bench.run --large         # and again with 1,000,000 payments loaded
+    uv run python -m bench.run --large --rounds 3   # the sizes taking turns, best of three
     uv run python -m bench.run --quick         # seconds; what CI runs so the harness can't rot
 
 The servers run on the deployed install (bench/deployed.py), `--dev-env` on this one.
@@ -73,13 +74,19 @@ def run(args: argparse.Namespace) -> None:
         verdicts = Verdicts(ceiling.result, bare_cpu_ms=ceiling.cpu_ms)
         plan = LoadPlan(args.workers, seconds, args.connections, table.row)
         for name in args.stacks:
+            if name == "postgres":
+                postgres_runs(
+                    lambda label: stack.prepare("postgres", bank_port, work / label),
+                    verdicts,
+                    plan,
+                    large_rows=args.large_rows if args.large else None,
+                    quick=args.quick,
+                    rounds=args.rounds,
+                )
+                continue
             prepared = stack.prepare(name, bank_port, work / name)
             try:
-                if name == "embedded":
-                    verdicts.embedded = gateway.measure(prepared, plan, label="embedded")
-                else:
-                    large = args.large_rows if args.large else None
-                    postgres_runs(prepared, verdicts, plan, large_rows=large, quick=args.quick)
+                verdicts.embedded = gateway.measure(prepared, plan, label="embedded")
             finally:
                 stack.drop(prepared)
     finally:
@@ -94,6 +101,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="2-second runs, for CI")
     parser.add_argument("--large", action="store_true", help="also with 1,000,000 payments")
     parser.add_argument("--large-rows", type=int, default=1_000_000)
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="PostgreSQL runs per database size, the sizes taking turns; each keeps its best",
+    )
     parser.add_argument("--seconds", type=float, default=8.0, help="duration of each load run")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--connections", type=int, default=64)

@@ -101,10 +101,15 @@ class Verdicts:
         if a.uncached_get and b.uncached_get:
             rps = (a.uncached_get.result.rps, b.uncached_get.result.rps)
             pairs.append(("uncached GET req/s", *rps, True))
-        return [
+        found = [
             flat(self._name(name), small, large, higher_is_better=higher)
             for name, small, large, higher in pairs
         ]
+        if a.uncached_get and b.uncached_get:
+            # The comparison above holds only if both runs' "uncached" reads all missed.
+            repeats = a.uncached_repeats + b.uncached_repeats
+            found.append(at_most(self._name("uncached GET reads of an id read before"), repeats, 0))
+        return found
 
 
 # The CPU bounds (2.0 and 0.5 ms) were set on a machine where a bare request cost 0.16 ms
