@@ -15,7 +15,7 @@ from entrypoints.http.rate_limiting import RateLimits
 from entrypoints.http.services import Pingable
 from entrypoints.runtime.container import Container
 from entrypoints.runtime.container_use import lifespan_of, resolve
-from entrypoints.runtime.heap import trim_after_startup
+from entrypoints.runtime.heap import tune_heap_after_startup
 from entrypoints.runtime.sweep import sweep_loop
 from entrypoints.runtime.sweep_jobs import (
     expire_authorizations,
@@ -109,12 +109,16 @@ class ContainerServices:
         return await resolve(self._container.webhooks.delete_endpoint)
 
 
-def gateway_app(container: Container, *, settle_in_background: bool = True) -> Litestar:
-    """The app; its startup opens the container's resources, its shutdown closes them."""
+def gateway_app(
+    container: Container, *, settle_in_background: bool = True, owns_process: bool = False
+) -> Litestar:
+    """The app; its startup opens the container's resources, its shutdown closes them.
+    A worker's app owns its process: after start-up it tunes the process's heap (heap.py)."""
     lifespans: list[Lifespan] = [lifespan_of(container)]
     if settle_in_background:
         lifespans.append(_sweeps(container))
-    lifespans.append(trim_after_startup)
+    if owns_process:
+        lifespans.append(tune_heap_after_startup)
     return create_app(ContainerServices(container), lifespans=lifespans)
 
 

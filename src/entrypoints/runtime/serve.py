@@ -33,7 +33,7 @@ def app_from_environment() -> Litestar:
     """What each worker builds, from the environment; the parent prepared the database."""
     settings = load_settings()
     configure_logging(settings.log_format)
-    return gateway_app(build_container(settings, migrate=False))
+    return gateway_app(build_container(settings, migrate=False), owns_process=True)
 
 
 def _exit_cleanly(_signum: int, _frame: FrameType | None) -> None:
