@@ -13,7 +13,7 @@ from litestar.types import ExceptionHandlersMap
 from entrypoints.http.body import MAX_BODY_BYTES
 from entrypoints.http.errors import legacy_error_handler, problem_error_handler
 from entrypoints.http.openapi import assets_router, openapi_config
-from entrypoints.http.rate_limiting import add_rate_limit_headers
+from entrypoints.http.rate_limiting import MerchantGate, add_rate_limit_headers
 from entrypoints.http.request_context import add_request_id_header, request_context_middleware
 from entrypoints.http.routes.api_keys import create_api_key, list_api_keys, revoke_api_key
 from entrypoints.http.routes.auth import generate_access_token, refresh_token
@@ -75,6 +75,7 @@ def create_app(services: AppServices, *, lifespans: Sequence[Lifespan] = ()) -> 
         "authenticate": Provide(_provider("authenticate", services.authenticate)),
         "database": Provide(_provider("database", services.database)),
         "rate_limits": Provide(_provider("rate_limits", services.rate_limits)),
+        "merchant_gate": Provide(_merchant_gate(services)),
         "metrics": Provide(provide_metrics),
         # Use cases that only an authenticated merchant reaches.
         "process_payment": Provide(
@@ -127,6 +128,13 @@ def _provider(name: str, service: Callable[[], Awaitable[Any]]) -> Callable[[], 
 
     provide.__name__ = f"provide_{name}"
     return provide
+
+
+def _merchant_gate(services: AppServices) -> Callable[[], Awaitable[MerchantGate]]:
+    async def provide_merchant_gate() -> MerchantGate:
+        return MerchantGate(await services.authenticate(), await services.rate_limits())
+
+    return provide_merchant_gate
 
 
 def _provider_after_authentication(
