@@ -7,7 +7,8 @@ What is asserted, honestly:
   so GET is the meaningful check);
 - the CVV string appears nowhere either. A short digit string could occur by chance in
   ids, hashes or timestamps, so every input here is deterministic (manual clock,
-  sequential ids, fixed HMAC key): the check cannot flake, and it was seen to pass for
+  sequential ids, fixed HMAC key) and the dump leaves out the one table written with the
+  real time (the migrations ledger): the check cannot flake, and it was seen to pass for
   this CVV. No column or JSON field is named like a card number or CVV (checked by the
   schema test and below for the cached JSON).
 """
@@ -64,7 +65,10 @@ async def process_payments(uow: UnitOfWorkFactory, cache: PaymentCache) -> None:
 
 
 def pg_dump(url: str) -> bytes:
-    command = ["pg_dump", "--data-only", url]
+    # Every table but the migrations ledger: its `applied_at` is the real time (the
+    # database's now()), whose microseconds spell the CVV by chance (a run failed on one);
+    # it holds only versions and times, no column a payment could reach.
+    command = ["pg_dump", "--data-only", "--exclude-table-data=schema_migrations", url]
     return subprocess.run(command, capture_output=True, check=True, timeout=60).stdout
 
 
