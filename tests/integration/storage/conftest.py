@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import redis
+from redis.exceptions import TimeoutError as RedisTimeout
 
 from adapters.cache import RedisPaymentCache
 from adapters.postgres import PostgresDatabase
@@ -79,6 +80,11 @@ async def redis_cache(redis_url: str, redis_prefix: str) -> AsyncIterator[RedisP
     yield cache
     await cache.close()
     delete_keys(redis_url, redis_prefix)
+
+
+async def redis_times_out(*_args: object, **_kwargs: object) -> None:
+    """Stands in for a Redis command (or script) whose answer never comes in time."""
+    raise RedisTimeout("Timeout reading from socket")
 
 
 def delete_keys(url: str, prefix: str) -> None:

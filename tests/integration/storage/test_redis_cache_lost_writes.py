@@ -15,7 +15,7 @@ from redis.exceptions import TimeoutError as RedisTimeout
 from adapters.cache import RedisPaymentCache
 from adapters.codec import decode_json, encode_json
 from paycore.payment import Payment
-from tests.integration.storage.conftest import delete_keys
+from tests.integration.storage.conftest import delete_keys, redis_times_out
 from tests.unit.adapters.builders import new_id, payment
 
 pytestmark = pytest.mark.integration
@@ -53,14 +53,10 @@ async def scene(redis_url: str, redis_prefix: str) -> AsyncIterator[Scene]:
     delete_keys(redis_url, redis_prefix)
 
 
-async def _times_out(*_args: Any, **_kwargs: Any) -> None:
-    raise RedisTimeout("Timeout reading from socket")
-
-
 async def test_a_lost_write_deletes_the_older_copy_before_it_returns(
     scene: Scene, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(scene.writer, "_put_script", _times_out)
+    monkeypatch.setattr(scene.writer, "_put_script", redis_times_out)
     await scene.writer.put(scene.after)
     # Without the delete, the reader would show the payment without its refund for 300 s.
     assert await scene.reader_sees() is None
@@ -79,7 +75,7 @@ async def test_while_redis_does_not_answer_the_delete_is_retried_until_it_lands(
             raise RedisTimeout("Timeout reading from socket")
         return await real_delete(*keys)
 
-    monkeypatch.setattr(scene.writer, "_put_script", _times_out)
+    monkeypatch.setattr(scene.writer, "_put_script", redis_times_out)
     monkeypatch.setattr(scene.writer._client, "delete", delete_when_back)
     await scene.writer.put(scene.after)
     assert await scene.reader_sees() is not None  # the older copy, for now
@@ -96,8 +92,8 @@ async def test_a_newer_write_that_lands_cancels_the_pending_delete(
     scene: Scene, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     put_script = scene.writer._put_script
-    monkeypatch.setattr(scene.writer, "_put_script", _times_out)
-    monkeypatch.setattr(scene.writer._client, "delete", _times_out)
+    monkeypatch.setattr(scene.writer, "_put_script", redis_times_out)
+    monkeypatch.setattr(scene.writer._client, "delete", redis_times_out)
     await scene.writer.put(scene.after)
     assert len(scene.writer._lost) == 1
 

@@ -16,11 +16,11 @@ import time
 
 import pytest
 import redis
-from redis.exceptions import TimeoutError as RedisTimeout
 from structlog.testing import capture_logs
 
 from adapters.cache import RedisPaymentCache
-from paycore.payment import PaymentStatus
+from paycore.payment import Payment, PaymentStatus
+from tests.integration.storage.conftest import redis_times_out
 from tests.integration.storage.redis_server import RedisServer
 from tests.integration.storage.tcp_proxy import running_tcp_proxy
 from tests.unit.adapters.builders import T0, later, payment
@@ -44,6 +44,14 @@ def raw_status(server: RedisServer, key: str) -> str | None:
     return None if value is None else str(json.loads(value)["status"])
 
 
+def pending_then_authorized() -> tuple[Payment, Payment]:
+    """A Pending payment and its next version, settled by the bank."""
+    pending = payment()
+    authorized = payment(pending.merchant_id, id=pending.id)
+    authorized.authorize("auth-1", later(T0, 1))
+    return pending, authorized
+
+
 async def back_in_service(cache: RedisPaymentCache, bound: float = 20.0) -> None:
     deadline = time.monotonic() + bound
     while not await cache.ping():
@@ -56,9 +64,7 @@ async def test_no_process_reads_a_pending_copy_replayed_after_a_crash(
 ) -> None:
     failing = await open_cache(persistent_redis)  # its settlement write fails
     bystander = await open_cache(persistent_redis)  # writes nothing, read the Pending copy
-    pending = payment()
-    authorized = payment(pending.merchant_id, id=pending.id)
-    authorized.authorize("auth-1", later(T0, 1))
+    pending, authorized = pending_then_authorized()
     key = failing.key(pending.merchant_id, pending.id)
     try:
         await failing.put(pending)
@@ -94,9 +100,7 @@ async def test_the_process_whose_write_was_lost_deletes_the_replayed_copy(
     persistent_redis: RedisServer,
 ) -> None:
     failing = await open_cache(persistent_redis)
-    pending = payment()
-    authorized = payment(pending.merchant_id, id=pending.id)
-    authorized.authorize("auth-1", later(T0, 1))
+    pending, authorized = pending_then_authorized()
     key = failing.key(pending.merchant_id, pending.id)
     try:
         await failing.put(pending)
@@ -141,9 +145,7 @@ async def test_a_process_cut_off_from_redis_does_not_read_its_older_copy_back(
 ) -> None:
     """Redis stays up and keeps the Pending copy; only this process lost the settlement's
     write. Once it reaches Redis again it must not serve that copy to its own clients."""
-    pending = payment()
-    authorized = payment(pending.merchant_id, id=pending.id)
-    authorized.authorize("auth-1", later(T0, 1))
+    pending, authorized = pending_then_authorized()
     async with running_tcp_proxy(persistent_redis.port) as link:
         cut_off = await RedisPaymentCache.open(
             link.url, retry_after_seconds=0.05, pending_ttl_seconds=PENDING_TTL
@@ -155,7 +157,7 @@ async def test_a_process_cut_off_from_redis_does_not_read_its_older_copy_back(
             await cut_off.put(authorized)  # lost
             # Its DEL of the older copy keeps failing too, for now: the guard watched
             # here is the process's own memory of the keys it did not write.
-            monkeypatch.setattr(cut_off._client, "delete", _refuse)
+            monkeypatch.setattr(cut_off._client, "delete", redis_times_out)
             link.heal()
             await back_in_service(cut_off)
 
@@ -170,7 +172,3 @@ async def test_a_process_cut_off_from_redis_does_not_read_its_older_copy_back(
             assert read is not None and read.status is PaymentStatus.AUTHORIZED
         finally:
             await cut_off.close()
-
-
-async def _refuse(*_keys: str) -> int:
-    raise RedisTimeout("Timeout reading from socket")
