@@ -4,6 +4,7 @@ onto a per-process budget while Redis is unreachable."""
 from __future__ import annotations
 
 import secrets
+import time
 
 import pytest
 from redis import asyncio as aioredis
@@ -65,3 +66,15 @@ async def test_an_unreachable_redis_fails_open_onto_a_local_budget() -> None:
     assert [d.allowed for d in decisions] == [True, True, True, False]
     warnings = [e for e in logs if e["event"] == "rate_limits.redis_down_deciding_locally"]
     assert len(warnings) == 1 and warnings[0]["log_level"] == "warning"
+
+
+async def test_a_budget_finer_than_a_millisecond_is_kept_in_redis(limiters) -> None:
+    # Its next TAT lies within a millisecond of now (or on it, once the float sum rounds):
+    # the script's expiry must still be valid, or Redis would refuse every step and each
+    # decision would fall back to the local budget.
+    limit = RateLimit(100_000_000, 1.0)
+    limiter = limiters(time.time)
+    with capture_logs() as logs:
+        decisions = [await limiter.hit("fine", limit) for _ in range(50)]
+    assert all(d.allowed for d in decisions)
+    assert not [e for e in logs if e["event"] == "rate_limits.redis_down_deciding_locally"]
