@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 
+from bench.gateway_log import warnings_note
 from bench.processes import (
     cpu_split,
     free_port,
@@ -103,12 +104,8 @@ def measure(stack: Stack, plan: LoadPlan, *, label: str, ids_file: Path | None =
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     serve = ["serve", "--port", str(port), "--workers", str(workers)]
-    proc = start(
-        [python(), "-m", "entrypoints", *serve],
-        cwd=stack.cwd,
-        env=stack.env,
-        log=stack.cwd / f"serve-{label}.log",
-    )
+    log = stack.cwd / f"serve-{label}.log"
+    proc = start([python(), "-m", "entrypoints", *serve], cwd=stack.cwd, env=stack.env, log=log)
     try:
         wait_http(f"{base}/health", proc)
         token = access_token(base, stack.merchant)
@@ -149,3 +146,4 @@ def measure(stack: Stack, plan: LoadPlan, *, label: str, ids_file: Path | None =
         return figures
     finally:
         stop(proc)
+        print(f"{'':<48} {warnings_note(log)}")

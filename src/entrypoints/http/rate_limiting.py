@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from litestar import Request
-from litestar.datastructures import MutableScopeHeaders
 from litestar.di import NamedDependency
 from litestar.types import Message, Scope
 
 from entrypoints.http.auth import current_merchant_id
+from entrypoints.http.raw_headers import append_headers, replace_header
 from paycore.errors import InvalidCredentials, RateLimited
 from paycore.ports import RateLimiter
 from paycore.rate_limit import RateDecision, RateLimit
@@ -42,12 +42,16 @@ async def add_rate_limit_headers(message: Message, scope: Scope) -> None:
     decision = scope.get("state", {}).get(_STATE_KEY)
     if message["type"] != "http.response.start" or decision is None:
         return
-    headers = MutableScopeHeaders.from_message(message)
-    headers["RateLimit-Limit"] = str(decision.limit)
-    headers["RateLimit-Remaining"] = str(decision.remaining)
-    headers["RateLimit-Reset"] = str(decision.reset_header)
+    append_headers(
+        message,
+        [
+            ("RateLimit-Limit", str(decision.limit)),
+            ("RateLimit-Remaining", str(decision.remaining)),
+            ("RateLimit-Reset", str(decision.reset_header)),
+        ],
+    )
     if not decision.allowed:
-        headers["Retry-After"] = str(decision.retry_after_header)
+        replace_header(message, "Retry-After", str(decision.retry_after_header))
 
 
 @dataclass(frozen=True, slots=True)

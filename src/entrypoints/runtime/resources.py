@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 from collections.abc import AsyncIterator, Callable
 from typing import Protocol
 
@@ -36,6 +37,17 @@ class Database(Protocol):
     async def ping(self) -> bool: ...
 
     async def close(self) -> None: ...
+
+
+def import_drivers(settings: Settings) -> None:
+    """Imports the drivers these settings use, before the app starts. Its lifespan opens the
+    resources concurrently: an opener's first import of psycopg (240 ms on the benchmark's
+    machine) held the event loop while the cache's start-up ping waited on its 250 ms
+    timeout, and every worker began with a false cache outage (bench/README.md)."""
+    storage = "adapters.postgres" if settings.uses_postgres else "adapters.sqlite"
+    redis = ("adapters.cache", "adapters.rate_limits") if settings.redis_url else ()
+    for module in (storage, *redis):
+        importlib.import_module(module)
 
 
 def unit_of_work_factory(database: Database) -> Callable[[], UnitOfWork]:

@@ -17,6 +17,7 @@ from entrypoints.runtime.demo import DEMO_EMAIL, ensure_demo_merchant, quickstar
 from entrypoints.runtime.embedded_bank import EmbeddedBank
 from entrypoints.runtime.gateway_app import gateway_app
 from entrypoints.runtime.logging import configure_logging
+from entrypoints.runtime.resources import import_drivers
 from entrypoints.runtime.servers import run_server
 from entrypoints.runtime.settings import Settings, load_settings
 from paycore.use_cases import NewMerchant
@@ -33,6 +34,7 @@ def app_from_environment() -> Litestar:
     """What each worker builds, from the environment; the parent prepared the database."""
     settings = load_settings()
     configure_logging(settings.log_format)
+    import_drivers(settings)
     return gateway_app(build_container(settings, migrate=False), owns_process=True)
 
 

@@ -1,5 +1,6 @@
-"""What a worker process carries: no console-only modules when it logs JSON lines, and the
-heap pages its start-up freed handed back to the system."""
+"""What a worker process carries: no console-only modules when it logs JSON lines, its
+drivers imported before its event loop runs, and the heap pages its start-up freed handed
+back to the system."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from entrypoints.runtime.worker import CONSOLE_ONLY
 
 
 def _run(code: str, **env: str) -> str:
-    environment = {k: v for k, v in os.environ.items() if k != "PAYGATE_LOG_FORMAT"}
+    # Only the settings given here: none of the environment's own.
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("PAYGATE_")}
     result = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)],
         env={**environment, **env},
@@ -57,6 +59,30 @@ def test_a_json_worker_still_logs_and_renders_exceptions() -> None:
     """
     line = _run(code, PAYGATE_LOG_FORMAT="json")
     assert '"event":"failed"' in line and "ValueError: boom" in line
+
+
+DRIVERS = """
+    import sys
+    from entrypoints.runtime.worker import app_from_environment
+    app_from_environment()
+    print(" ".join(n for n in ("adapters.postgres", "adapters.sqlite", "adapters.cache",
+                               "adapters.rate_limits") if n in sys.modules))
+"""
+
+
+def test_a_worker_imports_its_drivers_before_its_lifespan_opens_them() -> None:
+    # Imported inside the lifespan, psycopg held the loop past the cache's ping timeout.
+    on_postgres = _run(
+        DRIVERS,
+        PAYGATE_DATABASE_URL="postgresql://nobody@127.0.0.1:9/none",
+        PAYGATE_REDIS_URL="redis://127.0.0.1:9/0",
+        PAYGATE_BANK_URL="http://127.0.0.1:9",
+        PAYGATE_JWT_SECRET="s" * 64,
+        PAYGATE_LOG_FORMAT="json",
+    )
+    assert on_postgres == "adapters.postgres adapters.cache adapters.rate_limits"
+    embedded = _run(DRIVERS, PAYGATE_BANK_URL="http://127.0.0.1:9", PAYGATE_LOG_FORMAT="json")
+    assert embedded == "adapters.sqlite"
 
 
 def test_workers_build_the_app_through_the_lean_module() -> None:
