@@ -15,6 +15,7 @@ from paycore.card import luhn_valid
 # 13-19 digits, optionally grouped by single spaces or hyphens, standing alone: not inside a
 # longer number nor a word (a hex id such as a request id has digit runs of its own).
 _PAN_CANDIDATE = re.compile(r"(?<![0-9A-Za-z])\d(?:[ -]?\d){12,18}(?![0-9A-Za-z])")
+_SHORTEST_PAN = 13  # the pattern's fewest digits
 # Ids we generate ourselves: never card data, and a redacted one could not be traced.
 _OUR_IDS = frozenset({"request_id"})
 _SENSITIVE_KEYS = frozenset(
@@ -23,9 +24,6 @@ _SENSITIVE_KEYS = frozenset(
 PAN_MASK = "[REDACTED-PAN]"
 VALUE_MASK = "[REDACTED]"
 _MAX_DEPTH = 6
-
-
-_SHORTEST_PAN = 13
 
 
 def redact_text(text: str) -> str:

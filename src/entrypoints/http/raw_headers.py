@@ -25,8 +25,7 @@ def append_headers(message: HTTPResponseStartEvent, pairs: Iterable[tuple[str, s
 
 
 def replace_header(message: HTTPResponseStartEvent, name: str, value: str) -> None:
-    """A header a response may carry already (`Retry-After`, `Cache-Control`): ours
-    replaces it."""
+    """A header a response may carry already (`Retry-After`: a 503's own): ours replaces it."""
     raw_name = name.lower().encode("latin-1")
     headers = _raw(message)
     headers[:] = [pair for pair in headers if pair[0].lower() != raw_name]

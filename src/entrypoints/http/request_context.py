@@ -17,7 +17,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from adapters.observability import GatewayMetrics
 from adapters.observability.redaction import redact_text
-from entrypoints.http.raw_headers import append_headers, replace_header
+from entrypoints.http.raw_headers import append_headers
 
 REQUEST_ID_HEADER = "X-Request-ID"
 # Echo only ids that are safe to put in logs and headers.
@@ -66,7 +66,7 @@ async def add_request_id_header(message: Message, scope: Scope) -> None:
     if message["type"] == "http.response.start":
         append_headers(message, [(REQUEST_ID_HEADER, request_id_of(scope))])
         if scope["path"].startswith(_PAYMENT_DATA_PATHS):
-            replace_header(message, "Cache-Control", "no-store")  # lists set it too
+            append_headers(message, [("Cache-Control", "no-store")])
 
 
 def request_context_middleware(metrics: GatewayMetrics | None) -> Callable[[ASGIApp], ASGIApp]:

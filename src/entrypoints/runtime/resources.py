@@ -40,7 +40,8 @@ class Database(Protocol):
 
 
 def import_drivers(settings: Settings) -> None:
-    """Imports the drivers these settings use, before the app starts. Its lifespan opens the
+    """Imports the drivers these settings use (those `_connect`, `open_cache` and
+    `open_rate_limiter` import on first use), before the app starts. Its lifespan opens the
     resources concurrently: an opener's first import of psycopg (240 ms on the benchmark's
     machine) held the event loop while the cache's start-up ping waited on its 250 ms
     timeout, and every worker began with a false cache outage (bench/README.md)."""

@@ -17,7 +17,7 @@ from entrypoints.http.event_presenter import (
 )
 from entrypoints.http.responses import json_response
 from entrypoints.http.routes.authenticated import AUTHENTICATED
-from entrypoints.http.routes.list_query import NO_STORE, query_text, refuse_unknown_or_repeated
+from entrypoints.http.routes.list_query import query_text, refuse_unknown_or_repeated
 from paycore.event_list_request import EventListRequest
 from paycore.use_cases import ListEvents, RetrieveEvent
 
@@ -51,7 +51,7 @@ async def list_events(
     page = await list_events(
         merchant_id, EventListRequest(limit, starting_after, ending_before, type)
     )
-    return json_response(event_page_out(page), 200, headers=NO_STORE)
+    return json_response(event_page_out(page), 200)
 
 
 @get(

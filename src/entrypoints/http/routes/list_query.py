@@ -1,5 +1,7 @@
 """What every list route shares: its query parameters as text (checked by the domain, so
-every bad one is reported at once), the refusal of unknown or repeated ones, and no-store."""
+every bad one is reported at once) and the refusal of unknown or repeated ones. A list's
+`Cache-Control: no-store`, like every answer about payments, comes from the app's
+before-send hook (request_context.py)."""
 
 from __future__ import annotations
 
@@ -10,9 +12,6 @@ from litestar import Request
 from litestar.params import QueryParameter
 
 from paycore.errors import FieldError, ValidationFailed
-
-# A list changes with every write: no cache along the way may answer it.
-NO_STORE = {"Cache-Control": "no-store"}
 
 
 def query_text(description: str) -> Any:

@@ -11,7 +11,7 @@ from entrypoints.http.dto import PaymentListOut
 from entrypoints.http.presenters import PAYMENTS_PATH, payment_out
 from entrypoints.http.responses import json_response
 from entrypoints.http.routes.authenticated import RATE_LIMITED
-from entrypoints.http.routes.list_query import NO_STORE, query_text, refuse_unknown_or_repeated
+from entrypoints.http.routes.list_query import query_text, refuse_unknown_or_repeated
 from paycore.list_request import PaymentListRequest
 from paycore.listing import PaymentPage
 from paycore.use_cases import ListPayments
@@ -55,7 +55,7 @@ async def list_payments(
             limit, starting_after, ending_before, status, reference, created_gte, created_lt
         ),
     )
-    return json_response(page_out(page), 200, headers=NO_STORE)
+    return json_response(page_out(page), 200)
 
 
 def page_out(page: PaymentPage) -> PaymentListOut:

@@ -22,7 +22,6 @@ from entrypoints.http.webhook_dto import (
 from paycore.errors import FieldError, ValidationFailed
 from paycore.use_cases import DeleteWebhookEndpoint, ListWebhookEndpoints, RegisterWebhookEndpoint
 
-_NO_STORE = {"Cache-Control": "no-store"}
 _TAGS = ["Webhooks"]
 Limit = Annotated[
     str | None, QueryParameter(required=False, description="1 to 100 endpoints (default 10)")
@@ -50,7 +49,7 @@ async def create_webhook_endpoint(
 ) -> Response[CreatedWebhookEndpointOut]:
     created = await register_webhook_endpoint(merchant_id, await read_json_object(request))
     body = created_endpoint_out(created.endpoint, created.secret)
-    return json_response(body, 201, headers=_NO_STORE)
+    return json_response(body, 201)
 
 
 @get(
@@ -69,7 +68,7 @@ async def list_webhook_endpoints(
 ) -> Response[WebhookEndpointListOut]:
     page = await list_webhook_endpoints(merchant_id, _limit(limit), starting_after)
     body = WebhookEndpointListOut([endpoint_out(e) for e in page.endpoints], page.has_more)
-    return json_response(body, 200, headers=_NO_STORE)
+    return json_response(body, 200)
 
 
 @delete(
