@@ -18,12 +18,22 @@ import time
 
 import redis.asyncio as aioredis
 
+from adapters.redis_clients import COMMAND_TIMEOUT_SECONDS
+
 FIRST_PAUSE_SECONDS = 0.05
 
 
 class LostWrites:
-    def __init__(self, client: aioredis.Redis, *, longest_ttl: float, max_pause: float) -> None:
+    def __init__(
+        self,
+        client: aioredis.Redis,
+        *,
+        longest_ttl: float,
+        max_pause: float,
+        command_timeout: float = COMMAND_TIMEOUT_SECONDS,
+    ) -> None:
         self._client = client
+        self._timeout = command_timeout
         self._longest_ttl = longest_ttl  # past it, a stale copy has expired on its own
         self._max_pause = max(max_pause, FIRST_PAUSE_SECONDS)
         self._until: dict[str, float] = {}  # key -> when its stale copy expires at the latest
@@ -32,7 +42,8 @@ class LostWrites:
     async def delete(self, key: str) -> None:
         """Try now; if Redis still does not answer, keep trying in the background."""
         try:
-            await self._client.delete(key)
+            async with asyncio.timeout(self._timeout):
+                await self._client.delete(key)
         except Exception:
             self.delete_later(key)
         else:
@@ -65,7 +76,8 @@ class LostWrites:
             if not keys:
                 break
             try:
-                await self._client.delete(*keys)
+                async with asyncio.timeout(self._timeout):
+                    await self._client.delete(*keys)
             except Exception:  # still down: try again later, never the caller's problem
                 pause = min(pause * 2, self._max_pause)
                 continue

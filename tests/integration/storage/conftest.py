@@ -97,6 +97,16 @@ def delete_keys(url: str, prefix: str) -> None:
 
 
 @pytest.fixture
+def private_redis() -> Iterator[RedisServer]:
+    if not RedisServer.available():
+        service_missing("redis-server", "the binary is not on PATH")
+    server = RedisServer(free_port())
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def persistent_redis(tmp_path: Path) -> Iterator[RedisServer]:
     """A private redis-server that keeps its data on disk: a test may stop and restart it."""
     if not RedisServer.available():

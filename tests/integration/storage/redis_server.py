@@ -7,9 +7,12 @@ SIGKILLed server restarted on the same directory comes back with every acknowled
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import redis
@@ -67,6 +70,17 @@ class RedisServer:
             self._process.kill()
             self._process.wait()
             self._process = None
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """SIGSTOP meanwhile: connections stay open and commands are taken by the kernel,
+        but no answer comes, as from a server stuck in a slow command or a long fork."""
+        assert self._process is not None
+        self._process.send_signal(signal.SIGSTOP)
+        try:
+            yield
+        finally:
+            self._process.send_signal(signal.SIGCONT)
 
     def _answers(self) -> bool:
         try:

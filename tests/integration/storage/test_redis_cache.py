@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 import redis
@@ -14,7 +14,6 @@ from structlog.testing import capture_logs
 from adapters.cache import RedisPaymentCache
 from adapters.cache.redis_cache import PENDING_TTL_SECONDS
 from adapters.codec import decode_json, to_record
-from tests.conftest import service_missing
 from tests.integration.storage.conftest import delete_keys
 from tests.integration.storage.redis_server import RedisServer, free_port
 from tests.unit.adapters.builders import new_id, payment
@@ -101,16 +100,6 @@ async def test_a_payment_with_a_pending_action_lives_briefly_until_it_settles(
         delete_keys(redis_url, redis_prefix)
 
 
-@pytest.fixture
-def private_redis() -> Iterator[RedisServer]:
-    if not RedisServer.available():
-        service_missing("redis-server", "the binary is not on PATH")
-    server = RedisServer(free_port())
-    server.start()
-    yield server
-    server.stop()
-
-
 async def eventually_cached(cache: RedisPaymentCache, bound: float = 20.0) -> bool:
     p = payment()
     deadline = time.monotonic() + bound
@@ -137,6 +126,37 @@ async def test_an_outage_degrades_to_misses_and_heals(private_redis: RedisServer
         assert [e["event"] for e in logs].count("cache.unavailable") == 1
         assert all(e["log_level"] == "warning" for e in logs if e["event"] == "cache.unavailable")
         private_redis.start()
+        assert await eventually_cached(cache)
+    finally:
+        await cache.close()
+
+
+async def test_a_redis_that_stops_answering_costs_one_deadline_then_nothing(
+    private_redis: RedisServer,
+) -> None:
+    """A paused server takes the command and never answers: the read is a miss once its
+    deadline passes, the cache then sits the outage out, and once Redis answers again no
+    reply of the abandoned command is read as the answer to a later one."""
+    cache = await RedisPaymentCache.open(
+        private_redis.url, command_timeout=0.2, retry_after_seconds=0.5
+    )
+    p, other = payment(), payment()
+    try:
+        await cache.put(p)
+        assert await cache.get(p.merchant_id, p.id) is not None  # a pooled connection is open
+        with capture_logs() as logs, private_redis.paused():
+            started = time.monotonic()
+            assert await cache.get(p.merchant_id, p.id) is None
+            first = time.monotonic() - started
+            started = time.monotonic()
+            assert await cache.get(p.merchant_id, p.id) is None
+            await cache.put(p)
+            sitting_out = time.monotonic() - started
+        assert 0.2 <= first < 2.0
+        assert sitting_out < 0.1
+        assert [e["event"] for e in logs] == ["cache.unavailable"]
+        await asyncio.sleep(0.5)  # the sit-out ends
+        assert await cache.get(other.merchant_id, other.id) is None
         assert await eventually_cached(cache)
     finally:
         await cache.close()

@@ -11,9 +11,10 @@ from redis import asyncio as aioredis
 from structlog.testing import capture_logs
 
 from adapters.rate_limits import RedisRateLimiter
+from adapters.redis_clients import best_effort_client
 from paycore.rate_limit import RateLimit
 from tests.integration.storage.conftest import delete_keys
-from tests.integration.storage.redis_server import free_port
+from tests.integration.storage.redis_server import RedisServer, free_port
 from tests.unit.adapters.contract_rate_limits import Clock, RateLimiterContract
 
 pytestmark = pytest.mark.integration
@@ -78,3 +79,22 @@ async def test_a_budget_finer_than_a_millisecond_is_kept_in_redis(limiters) -> N
         decisions = [await limiter.hit("fine", limit) for _ in range(50)]
     assert all(d.allowed for d in decisions)
     assert not [e for e in logs if e["event"] == "rate_limits.redis_down_deciding_locally"]
+
+
+async def test_a_redis_that_stops_answering_is_decided_locally_after_one_deadline(
+    private_redis: RedisServer,
+) -> None:
+    limiter = RedisRateLimiter(best_effort_client(private_redis.url), command_timeout=0.2)
+    limit = RateLimit(3, 60.0)
+    try:
+        first = await limiter.hit("k", limit)  # in Redis, on a connection kept open
+        with capture_logs() as logs, private_redis.paused():
+            started = time.monotonic()
+            decision = await limiter.hit("k", limit)
+            waited = time.monotonic() - started
+    finally:
+        await limiter.close()
+    # The local budget's first request (Redis, had it answered, would count a second one).
+    assert decision.allowed and decision.remaining == first.remaining
+    assert 0.2 <= waited < 2.0
+    assert [e["event"] for e in logs] == ["rate_limits.redis_down_deciding_locally"]
