@@ -18,22 +18,12 @@ import time
 
 import redis.asyncio as aioredis
 
-from adapters.redis_clients import COMMAND_TIMEOUT_SECONDS
-
 FIRST_PAUSE_SECONDS = 0.05
 
 
 class LostWrites:
-    def __init__(
-        self,
-        client: aioredis.Redis,
-        *,
-        longest_ttl: float,
-        max_pause: float,
-        command_timeout: float = COMMAND_TIMEOUT_SECONDS,
-    ) -> None:
+    def __init__(self, client: aioredis.Redis, *, longest_ttl: float, max_pause: float) -> None:
         self._client = client
-        self._timeout = command_timeout
         self._longest_ttl = longest_ttl  # past it, a stale copy has expired on its own
         self._max_pause = max(max_pause, FIRST_PAUSE_SECONDS)
         self._until: dict[str, float] = {}  # key -> when its stale copy expires at the latest
@@ -42,8 +32,7 @@ class LostWrites:
     async def delete(self, key: str) -> None:
         """Try now; if Redis still does not answer, keep trying in the background."""
         try:
-            async with asyncio.timeout(self._timeout):
-                await self._client.delete(key)
+            await self._client.delete(key)
         except Exception:
             self.delete_later(key)
         else:
@@ -76,8 +65,7 @@ class LostWrites:
             if not keys:
                 break
             try:
-                async with asyncio.timeout(self._timeout):
-                    await self._client.delete(*keys)
+                await self._client.delete(*keys)
             except Exception:  # still down: try again later, never the caller's problem
                 pause = min(pause * 2, self._max_pause)
                 continue

@@ -19,10 +19,10 @@ connection, not per command.
 
 from __future__ import annotations
 
-import asyncio
-
 import redis.asyncio as aioredis
 import structlog
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 
 from adapters.cache.lost_writes import LostWrites
 from adapters.cache.outage import Outage
@@ -30,7 +30,6 @@ from adapters.cache.put_script import PUT_IF_NOT_OLDER
 from adapters.cache.server_run import ServerRun
 from adapters.cache.unwritten import UnwrittenKeys
 from adapters.codec import decode_json, encode_json
-from adapters.redis_clients import COMMAND_TIMEOUT_SECONDS, best_effort_client
 from paycore.payment import Payment
 
 logger = structlog.get_logger(__name__)
@@ -44,8 +43,7 @@ class RedisPaymentCache:
     connections must report the run id to `server_run`.
 
     After a failure the cache sits out `retry_after_seconds` (answering misses at once),
-    then tries Redis again; the outage is logged once, when it starts. A command that
-    takes longer than `command_timeout` is a failure (redis_clients.py).
+    then tries Redis again; the outage is logged once, when it starts.
     """
 
     def __init__(
@@ -57,10 +55,8 @@ class RedisPaymentCache:
         key_prefix: str = "paygate:payment:",
         retry_after_seconds: float = 1.0,
         pending_ttl_seconds: float = PENDING_TTL_SECONDS,
-        command_timeout: float = COMMAND_TIMEOUT_SECONDS,
     ) -> None:
         self._client = client
-        self._timeout = command_timeout
         self._run = server_run
         self._ttl_ms = max(1, round(ttl_seconds * 1000))
         self._pending_ttl_ms = min(self._ttl_ms, max(1, round(pending_ttl_seconds * 1000)))
@@ -69,10 +65,7 @@ class RedisPaymentCache:
         self._outage = Outage(retry_after_seconds)
         self._unwritten = UnwrittenKeys(self._pending_ttl_ms / 1000)
         self._lost = LostWrites(
-            client,
-            longest_ttl=self._ttl_ms / 1000,
-            max_pause=retry_after_seconds,
-            command_timeout=command_timeout,
+            client, longest_ttl=self._ttl_ms / 1000, max_pause=retry_after_seconds
         )
 
     @classmethod
@@ -82,19 +75,22 @@ class RedisPaymentCache:
         ttl_seconds: float = 300.0,
         *,
         key_prefix: str = "paygate:payment:",
-        command_timeout: float = COMMAND_TIMEOUT_SECONDS,
+        socket_timeout: float = 0.25,
         retry_after_seconds: float = 1.0,
         pending_ttl_seconds: float = PENDING_TTL_SECONDS,
     ) -> RedisPaymentCache:
         """A client with short timeouts and no retries. An unreachable Redis is not an error."""
         server_run = ServerRun()
-        client = best_effort_client(
-            url, connect_timeout=command_timeout, redis_connect_func=server_run.on_connect
+        client = aioredis.Redis.from_url(
+            url,
+            socket_timeout=socket_timeout,
+            socket_connect_timeout=socket_timeout,
+            retry=Retry(NoBackoff(), 0),
+            redis_connect_func=server_run.on_connect,
         )
         cache = cls(
             client, server_run, ttl_seconds, key_prefix=key_prefix,
             retry_after_seconds=retry_after_seconds, pending_ttl_seconds=pending_ttl_seconds,
-            command_timeout=command_timeout,
         )  # fmt: skip
         await cache.ping()
         return cache
@@ -107,8 +103,7 @@ class RedisPaymentCache:
         if self._outage.sitting_out() or key in self._unwritten:
             return None
         try:
-            async with asyncio.timeout(self._timeout):
-                data = await self._client.get(key)
+            data = await self._client.get(key)
         except Exception as error:  # any failure is a miss, never the caller's problem
             self._outage.went_down(error)
             return None
@@ -136,8 +131,7 @@ class RedisPaymentCache:
         ttl_ms = self._ttl_ms if settled else self._pending_ttl_ms
         value = self._run.stamped(encode_json(payment))
         try:
-            async with asyncio.timeout(self._timeout):
-                await self._put_script(keys=[key], args=[value, payment.version, ttl_ms])
+            await self._put_script(keys=[key], args=[value, payment.version, ttl_ms])
         except Exception as error:
             self._unwritten.add(key)  # it may or may not have landed: assume not
             self._outage.went_down(error)
@@ -149,8 +143,7 @@ class RedisPaymentCache:
 
     async def ping(self) -> bool:
         try:
-            async with asyncio.timeout(self._timeout):
-                await self._client.ping()
+            await self._client.ping()
         except Exception as error:
             self._outage.went_down(error)
             return False

@@ -2,23 +2,22 @@
 
 A Redis outage must not stop payments: while Redis fails, each process decides on its own
 in-process budget instead (the same limit, per process) and logs a warning once per
-outage; it tries Redis again after `retry_after_seconds`. A step that takes longer than
-`command_timeout` is such a failure (redis_clients.py).
+outage; it tries Redis again after `retry_after_seconds`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable
 
 import structlog
 from redis import asyncio as aioredis
+from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
+from redis.retry import Retry
 
 from adapters.memory.rate_limits import InMemoryRateLimiter
 from adapters.rate_limits.gcra_script import GCRA_STEP
-from adapters.redis_clients import COMMAND_TIMEOUT_SECONDS, best_effort_client
 from paycore.rate_limit import RateDecision, RateLimit, decide, look
 
 log = structlog.get_logger(__name__)
@@ -32,10 +31,8 @@ class RedisRateLimiter:
         key_prefix: str = "paygate:rate:",
         clock: Callable[[], float] = time.time,
         retry_after_seconds: float = 1.0,
-        command_timeout: float = COMMAND_TIMEOUT_SECONDS,
     ) -> None:
         self._client = client
-        self._timeout = command_timeout
         self._prefix = key_prefix
         # Wall-clock time: every process (and host) must agree on it.
         self._clock = clock
@@ -47,7 +44,10 @@ class RedisRateLimiter:
     @classmethod
     def open(cls, url: str, *, key_prefix: str = "paygate:rate:") -> RedisRateLimiter:
         """Short timeouts and no retries: a slow Redis must not slow every payment."""
-        return cls(best_effort_client(url), key_prefix=key_prefix)
+        client = aioredis.Redis.from_url(
+            url, socket_timeout=0.25, socket_connect_timeout=0.25, retry=Retry(NoBackoff(), 0)
+        )
+        return cls(client, key_prefix=key_prefix)
 
     async def hit(self, key: str, limit: RateLimit) -> RateDecision:
         return await self._decide(key, limit, spend=True)
@@ -69,9 +69,8 @@ class RedisRateLimiter:
         mode = {True: "1", False: "0", None: "-1"}[spend]
         args = [f"{now:.6f}", repr(limit.period), repr(limit.interval), mode]
         try:
-            async with asyncio.timeout(self._timeout):
-                start = await self._step(keys=[self._prefix + key], args=args)
-        except (RedisError, OSError) as error:  # OSError takes the deadline's TimeoutError
+            start = await self._step(keys=[self._prefix + key], args=args)
+        except (RedisError, OSError) as error:
             if self._down_until is None:
                 log.warning("rate_limits.redis_down_deciding_locally", error=type(error).__name__)
             self._down_until = now + self._retry_after

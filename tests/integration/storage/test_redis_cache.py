@@ -131,14 +131,14 @@ async def test_an_outage_degrades_to_misses_and_heals(private_redis: RedisServer
         await cache.close()
 
 
-async def test_a_redis_that_stops_answering_costs_one_deadline_then_nothing(
+async def test_a_redis_that_stops_answering_costs_one_timeout_then_nothing(
     private_redis: RedisServer,
 ) -> None:
     """A paused server takes the command and never answers: the read is a miss once its
-    deadline passes, the cache then sits the outage out, and once Redis answers again no
+    timeout passes, the cache then sits the outage out, and once Redis answers again no
     reply of the abandoned command is read as the answer to a later one."""
     cache = await RedisPaymentCache.open(
-        private_redis.url, command_timeout=0.2, retry_after_seconds=0.5
+        private_redis.url, socket_timeout=0.2, retry_after_seconds=0.5
     )
     p, other = payment(), payment()
     try:

@@ -11,7 +11,6 @@ from redis import asyncio as aioredis
 from structlog.testing import capture_logs
 
 from adapters.rate_limits import RedisRateLimiter
-from adapters.redis_clients import best_effort_client
 from paycore.rate_limit import RateLimit
 from tests.integration.storage.conftest import delete_keys
 from tests.integration.storage.redis_server import RedisServer, free_port
@@ -81,10 +80,11 @@ async def test_a_budget_finer_than_a_millisecond_is_kept_in_redis(limiters) -> N
     assert not [e for e in logs if e["event"] == "rate_limits.redis_down_deciding_locally"]
 
 
-async def test_a_redis_that_stops_answering_is_decided_locally_after_one_deadline(
+async def test_a_redis_that_stops_answering_is_decided_locally_after_one_timeout(
     private_redis: RedisServer,
 ) -> None:
-    limiter = RedisRateLimiter(best_effort_client(private_redis.url), command_timeout=0.2)
+    client = aioredis.Redis.from_url(private_redis.url, socket_timeout=0.2)
+    limiter = RedisRateLimiter(client, clock=Clock())
     limit = RateLimit(3, 60.0)
     try:
         first = await limiter.hit("k", limit)  # in Redis, on a connection kept open
