@@ -3,7 +3,6 @@
 uvicorn's httptools protocol buffers a head of any size before the app sees it, so an 8 MB
 header would be read, kept and parsed. This protocol counts the head's bytes as they
 arrive, before they reach the parser, and answers 431 once they pass the limit.
-(Granian's own limit, `max_buffer_size`, is set to the same figure in servers.py.)
 """
 
 from __future__ import annotations
