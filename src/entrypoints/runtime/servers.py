@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uvicorn
 
-from entrypoints.http.turn_writes import TurnBatchedHttpToolsProtocol
+from entrypoints.http.header_limit import HeadLimitedHttpToolsProtocol
 
 
 def run_server(*, factory: str, host: str, port: int, workers: int, graceful_seconds: int) -> None:
@@ -19,7 +19,7 @@ def run_server(*, factory: str, host: str, port: int, workers: int, graceful_sec
         port=port,
         workers=workers,
         loop="uvloop",
-        http=TurnBatchedHttpToolsProtocol,
+        http=HeadLimitedHttpToolsProtocol,
         # No route speaks WebSocket; "auto" would import the websockets package into
         # every worker for nothing.
         ws="none",
