@@ -96,22 +96,22 @@ def delete_keys(url: str, prefix: str) -> None:
         client.close()
 
 
-@pytest.fixture
-def private_redis() -> Iterator[RedisServer]:
+def _running(data_dir: Path | None = None) -> Iterator[RedisServer]:
     if not RedisServer.available():
         service_missing("redis-server", "the binary is not on PATH")
-    server = RedisServer(free_port())
+    server = RedisServer(free_port(), data_dir=data_dir)
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def private_redis() -> Iterator[RedisServer]:
+    """A throwaway redis-server of the test's own: it may be stopped, paused or killed."""
+    yield from _running()
 
 
 @pytest.fixture
 def persistent_redis(tmp_path: Path) -> Iterator[RedisServer]:
     """A private redis-server that keeps its data on disk: a test may stop and restart it."""
-    if not RedisServer.available():
-        service_missing("redis-server", "the binary is not on PATH")
-    server = RedisServer(free_port(), data_dir=tmp_path)
-    server.start()
-    yield server
-    server.stop()
+    yield from _running(tmp_path)
