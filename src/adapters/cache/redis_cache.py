@@ -20,19 +20,15 @@ connection, not per command.
 from __future__ import annotations
 
 import redis.asyncio as aioredis
-import structlog
-from redis.asyncio.retry import Retry
-from redis.backoff import NoBackoff
 
+from adapters.cache.entry import payment_in
 from adapters.cache.lost_writes import LostWrites
 from adapters.cache.outage import Outage
 from adapters.cache.put_script import PUT_IF_NOT_OLDER
 from adapters.cache.server_run import ServerRun
 from adapters.cache.unwritten import UnwrittenKeys
-from adapters.codec import decode_json, encode_json
+from adapters.codec import encode_json
 from paycore.payment import Payment
-
-logger = structlog.get_logger(__name__)
 
 PENDING_TTL_SECONDS = 5.0
 
@@ -81,13 +77,7 @@ class RedisPaymentCache:
     ) -> RedisPaymentCache:
         """A client with short timeouts and no retries. An unreachable Redis is not an error."""
         server_run = ServerRun()
-        client = aioredis.Redis.from_url(
-            url,
-            socket_timeout=socket_timeout,
-            socket_connect_timeout=socket_timeout,
-            retry=Retry(NoBackoff(), 0),
-            redis_connect_func=server_run.on_connect,
-        )
+        client = server_run.reporting_client(url, socket_timeout)
         cache = cls(
             client, server_run, ttl_seconds, key_prefix=key_prefix,
             retry_after_seconds=retry_after_seconds, pending_ttl_seconds=pending_ttl_seconds,
@@ -98,24 +88,36 @@ class RedisPaymentCache:
     def key(self, merchant_id: str, payment_id: str) -> str:
         return f"{self._prefix}{merchant_id}:{payment_id}"
 
+    @property
+    def client(self) -> aioredis.Redis:
+        """The client to read with in a script of one's own (`readable_key`,
+        `read_answered`): only its connections tell this cache the server's run id."""
+        return self._client
+
     async def get(self, merchant_id: str, payment_id: str) -> Payment | None:
-        key = self.key(merchant_id, payment_id)
-        if self._outage.sitting_out() or key in self._unwritten:
+        key = self.readable_key(merchant_id, payment_id)
+        if key is None:
             return None
         try:
             data = await self._client.get(key)
         except Exception as error:  # any failure is a miss, never the caller's problem
-            self._outage.went_down(error)
+            self.read_failed(error)
             return None
+        return self.read_answered(payment_id, data)
+
+    def readable_key(self, merchant_id: str, payment_id: str) -> str | None:
+        """The payment's key, or None when reading it could only miss now (Redis sat out,
+        or this process's newest write of it lost)."""
+        key = self.key(merchant_id, payment_id)
+        return None if self._outage.sitting_out() or key in self._unwritten else key
+
+    def read_answered(self, payment_id: str, data: bytes | None) -> Payment | None:
+        """The payment in a value this cache's client read (None: a miss)."""
         self._outage.came_back()
-        # Checked after the GET: its connection has told `_run` the run id by then.
-        if data is None or not self._run.is_current(data):
-            return None
-        try:
-            return decode_json(data)
-        except Exception as error:
-            logger.warning("cache.corrupt_entry", payment_id=payment_id, error=repr(error))
-            return None
+        return payment_in(data, self._run, payment_id)
+
+    def read_failed(self, error: Exception) -> None:
+        self._outage.went_down(error)
 
     async def put(self, payment: Payment) -> None:
         key = self.key(payment.merchant_id, payment.id)

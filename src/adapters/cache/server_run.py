@@ -8,7 +8,10 @@ only from the run that stored it; whatever a restart restores reads as a miss.
 
 from __future__ import annotations
 
+import redis.asyncio as aioredis
 from redis.asyncio.connection import AbstractConnection
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 from redis.exceptions import ResponseError
 
 _FIELD = b'{"redis_run_id":"'
@@ -35,6 +38,17 @@ class ServerRun:
         await connection.send_command("INFO", "server")
         info = await connection.read_response()
         self.stamp = _FIELD + _run_id(info) + b'",'
+
+    def reporting_client(self, url: str, timeout: float) -> aioredis.Redis:
+        """A client whose every connection reports to this run, with `timeout` on each
+        connect and read and no retries (a slow cache must not slow a request down)."""
+        return aioredis.Redis.from_url(
+            url,
+            socket_timeout=timeout,
+            socket_connect_timeout=timeout,
+            retry=Retry(NoBackoff(), 0),
+            redis_connect_func=self.on_connect,
+        )
 
     def stamped(self, encoded: bytes) -> bytes:
         """The codec's JSON object with this run's id as its first field (still a payment

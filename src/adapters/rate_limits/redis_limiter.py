@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import structlog
 from redis import asyncio as aioredis
@@ -61,25 +62,49 @@ class RedisRateLimiter:
     async def close(self) -> None:
         await self._client.aclose()
 
+    def hit_step(self, key: str, limit: RateLimit) -> GcraStep | None:
+        """What a script needs to spend a request of `key` (its Redis key and arguments
+        now, period, interval), or None while Redis is sat out: then `hit` decides."""
+        now = self._clock()
+        if self._down_until is not None and now < self._down_until:
+            return None
+        return GcraStep(self._prefix + key, now, limit)
+
+    def hit_answered(self, step: GcraStep, tat: bytes | str) -> RateDecision:
+        """The decision on a step Redis answered with this TAT."""
+        self._redis_answered()
+        return decide(step.limit, float(tat), step.now)[0]
+
+    async def hit_failed(self, key: str, step: GcraStep, error: Exception) -> RateDecision:
+        """The decision on a step Redis failed: the local budget's, Redis sat out a while."""
+        self._redis_failed(error, step.now)
+        return await self._fallback.hit(key, step.limit)
+
     async def _decide(self, key: str, limit: RateLimit, *, spend: bool | None) -> RateDecision:
         """`spend`: True spends a request, False only looks, None gives one back."""
         now = self._clock()
         if self._down_until is not None and now < self._down_until:
             return await self._locally(key, limit, spend=spend)
         mode = {True: "1", False: "0", None: "-1"}[spend]
-        args = [f"{now:.6f}", repr(limit.period), repr(limit.interval), mode]
+        step = GcraStep(self._prefix + key, now, limit)
         try:
-            start = await self._step(keys=[self._prefix + key], args=args)
+            start = await self._step(keys=[step.key], args=[*step.args, mode])
         except (RedisError, OSError) as error:
-            if self._down_until is None:
-                log.warning("rate_limits.redis_down_deciding_locally", error=type(error).__name__)
-            self._down_until = now + self._retry_after
+            self._redis_failed(error, now)
             return await self._locally(key, limit, spend=spend)
+        self._redis_answered()
+        tat = float(start)
+        return decide(limit, tat, now)[0] if spend else look(limit, tat, now)
+
+    def _redis_failed(self, error: Exception, now: float) -> None:
+        if self._down_until is None:
+            log.warning("rate_limits.redis_down_deciding_locally", error=type(error).__name__)
+        self._down_until = now + self._retry_after
+
+    def _redis_answered(self) -> None:
         if self._down_until is not None:
             log.info("rate_limits.redis_back")
             self._down_until = None
-        tat = float(start)
-        return decide(limit, tat, now)[0] if spend else look(limit, tat, now)
 
     async def _locally(self, key: str, limit: RateLimit, *, spend: bool | None) -> RateDecision:
         if spend is None:
@@ -87,3 +112,14 @@ class RedisRateLimiter:
         if spend:
             return await self._fallback.hit(key, limit)
         return await self._fallback.peek(key, limit)
+
+
+@dataclass(frozen=True, slots=True)
+class GcraStep:
+    key: str  # in Redis, with the limiter's prefix
+    now: float
+    limit: RateLimit
+
+    @property
+    def args(self) -> list[str]:
+        return [f"{self.now:.6f}", repr(self.limit.period), repr(self.limit.interval)]

@@ -13,6 +13,7 @@ from litestar.types import ExceptionHandlersMap
 from entrypoints.http.body import MAX_BODY_BYTES
 from entrypoints.http.errors import legacy_error_handler, problem_error_handler
 from entrypoints.http.openapi import assets_router, openapi_config
+from entrypoints.http.payment_read import PaymentReadGate
 from entrypoints.http.rate_limiting import MerchantGate, add_rate_limit_headers
 from entrypoints.http.request_context import add_request_id_header, request_context_middleware
 from entrypoints.http.routes.api_keys import create_api_key, list_api_keys, revoke_api_key
@@ -76,6 +77,7 @@ def create_app(services: AppServices, *, lifespans: Sequence[Lifespan] = ()) -> 
         "database": Provide(_provider("database", services.database)),
         "rate_limits": Provide(_provider("rate_limits", services.rate_limits)),
         "merchant_gate": Provide(_merchant_gate(services)),
+        "payment_read_gate": Provide(_payment_read_gate(services)),
         "metrics": Provide(provide_metrics),
         # Use cases that only an authenticated merchant reaches.
         "process_payment": Provide(
@@ -135,6 +137,17 @@ def _merchant_gate(services: AppServices) -> Callable[[], Awaitable[MerchantGate
         return MerchantGate(await services.authenticate(), await services.rate_limits())
 
     return provide_merchant_gate
+
+
+def _payment_read_gate(services: AppServices) -> Callable[[], Awaitable[PaymentReadGate]]:
+    async def provide_payment_read_gate() -> PaymentReadGate:
+        return PaymentReadGate(
+            await services.authenticate(),
+            await services.rate_limits(),
+            await services.retrieve_payment(),
+        )
+
+    return provide_payment_read_gate
 
 
 def _provider_after_authentication(

@@ -17,7 +17,7 @@ from litestar.types import Message, Scope
 from entrypoints.http.auth import current_merchant_id
 from entrypoints.http.raw_headers import append_headers, replace_header
 from paycore.errors import InvalidCredentials, RateLimited
-from paycore.ports import RateLimiter
+from paycore.ports import RateLimitedCacheRead, RateLimiter
 from paycore.rate_limit import RateDecision, RateLimit
 from paycore.use_cases import Authenticate
 
@@ -29,6 +29,8 @@ class RateLimits:
     limiter: RateLimiter
     payments: RateLimit
     auth: RateLimit
+    # The limiter's hit and the cache's read of a retrieval, in one step where they can.
+    cached_read: RateLimitedCacheRead
 
 
 def _note(scope: Scope, decisions: Iterable[RateDecision]) -> RateDecision:
@@ -69,11 +71,26 @@ async def rate_limited_merchant_id(
 ) -> str:
     """The authenticated merchant, once it is within its budget (429 otherwise)."""
     merchant_id = await current_merchant_id(request, merchant_gate.authenticate)
-    rate_limits = merchant_gate.rate_limits
-    decision = await rate_limits.limiter.hit(f"merchant:{merchant_id}", rate_limits.payments)
-    if not _note(request.scope, [decision]).allowed:
-        raise RateLimited(decision)
+    await spend_merchant_budget(request, merchant_gate.rate_limits, merchant_id)
     return merchant_id
+
+
+def merchant_budget_key(merchant_id: str) -> str:
+    return f"merchant:{merchant_id}"
+
+
+async def spend_merchant_budget(
+    request: Request[Any, Any, Any], rate_limits: RateLimits, merchant_id: str
+) -> None:
+    """One request of the merchant's budget spent (429 if none is left)."""
+    key = merchant_budget_key(merchant_id)
+    enforce(request.scope, await rate_limits.limiter.hit(key, rate_limits.payments))
+
+
+def enforce(scope: Scope, decision: RateDecision) -> None:
+    """The decision kept for the response's headers; a refusal raised (429)."""
+    if not _note(scope, [decision]).allowed:
+        raise RateLimited(decision)
 
 
 class FailedAttempts:

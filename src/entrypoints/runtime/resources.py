@@ -13,11 +13,23 @@ from collections.abc import AsyncIterator, Callable
 from typing import Protocol
 
 from adapters.bank import BankClientConfig, HttpAcquiringBank
-from adapters.observability import GatewayMetrics, InstrumentedCache, PrometheusBankObserver
+from adapters.observability import (
+    GatewayMetrics,
+    InstrumentedCache,
+    InstrumentedCacheRead,
+    PrometheusBankObserver,
+)
 from entrypoints.runtime.settings import BANK_CONNECT_TIMEOUT, Settings, SettingsError
 from paycore.auth_ports import RecentSignIns, RefreshTokenUses
-from paycore.ports import PaymentCache, RateLimiter, RetentionStore, UnitOfWork
+from paycore.ports import (
+    PaymentCache,
+    RateLimitedCacheRead,
+    RateLimiter,
+    RetentionStore,
+    UnitOfWork,
+)
 from paycore.ports.webhooks import WebhookStore
+from paycore.use_cases.retrieve_payment import HitThenCacheRead
 
 
 class Database(Protocol):
@@ -165,3 +177,19 @@ async def open_rate_limiter(settings: Settings) -> AsyncIterator[RateLimiter]:
         yield limiter
     finally:
         await limiter.close()
+
+
+def rate_limited_cache_read(
+    settings: Settings, cache: PaymentCache, limiter: RateLimiter, metrics: GatewayMetrics
+) -> RateLimitedCacheRead:
+    """One Redis round trip where the budget and the cache are both Redis's; the hit, then
+    the read, for any others (an in-process stack, a test's own)."""
+    if settings.redis_url is None:
+        return HitThenCacheRead(limiter, cache)
+    from adapters.cache import RedisPaymentCache
+    from adapters.rate_limits import RedisRateLimitedCacheRead, RedisRateLimiter
+
+    inner = cache.inner if isinstance(cache, InstrumentedCache) else cache
+    if isinstance(inner, RedisPaymentCache) and isinstance(limiter, RedisRateLimiter):
+        return InstrumentedCacheRead(RedisRateLimitedCacheRead(limiter, inner), metrics)
+    return HitThenCacheRead(limiter, cache)

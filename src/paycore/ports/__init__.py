@@ -8,7 +8,7 @@ from paycore.ports.events import EventRepository
 from paycore.ports.idempotency import IdempotencyStore
 from paycore.ports.merchants import MerchantRepository
 from paycore.ports.payments import PaymentCache, PaymentRepository
-from paycore.ports.rate_limits import RateLimiter
+from paycore.ports.rate_limits import RateLimitedCacheRead, RateLimiter
 from paycore.ports.refresh_tokens import RefreshTokenRepository, RefreshTokenUses
 from paycore.ports.retention import RetentionStore
 from paycore.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -24,6 +24,7 @@ __all__ = [
     "MerchantRepository",
     "PaymentCache",
     "PaymentRepository",
+    "RateLimitedCacheRead",
     "RateLimiter",
     "RefreshTokenRepository",
     "RefreshTokenUses",

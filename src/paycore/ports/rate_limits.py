@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from paycore.payment import Payment
 from paycore.rate_limit import RateDecision, RateLimit
 
 
@@ -18,4 +19,15 @@ class RateLimiter(Protocol):
 
     async def give_back(self, key: str, limit: RateLimit) -> None:
         """Return one request spent with `hit` (it turned out not to count)."""
+        ...
+
+
+class RateLimitedCacheRead(Protocol):
+    """Spend one request of a key's budget and, only if it is allowed, read a payment's
+    cached copy: where the budget and the cache share a store, in one round trip."""
+
+    async def __call__(
+        self, key: str, limit: RateLimit, merchant_id: str, payment_id: str
+    ) -> tuple[RateDecision, Payment | None]:
+        """The decision, and the cached payment (None: a miss, or not read)."""
         ...

@@ -7,6 +7,7 @@ from dependency_injector import providers
 from adapters.memory import InMemoryRateLimiter
 from entrypoints.http.rate_limiting import RateLimits
 from paycore.rate_limit import RateLimit
+from paycore.use_cases.retrieve_payment import HitThenCacheRead
 
 ONE_PER_HOUR = RateLimit(1, 3600.0)
 
@@ -25,7 +26,11 @@ async def exercise_api_keys(client, auth: dict[str, str]) -> None:
 
 async def exercise_rate_limits(client, container, auth: dict[str, str], login: dict) -> None:
     """With budgets of one, the first request spends it and every next one is refused."""
-    limits = RateLimits(limiter=InMemoryRateLimiter(), payments=ONE_PER_HOUR, auth=ONE_PER_HOUR)
+    limiter = InMemoryRateLimiter()
+    reads = HitThenCacheRead(limiter, await container.cache())
+    limits = RateLimits(
+        limiter=limiter, payments=ONE_PER_HOUR, auth=ONE_PER_HOUR, cached_read=reads
+    )
     container.rate_limits.override(providers.Object(limits))
     try:
         legacy = {"Bearer-Token": auth["Authorization"].removeprefix("Bearer ")}

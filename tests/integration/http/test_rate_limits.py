@@ -48,6 +48,23 @@ async def test_a_burst_past_the_limit_gets_429s_with_headers(client, auth, conta
     assert keys.status_code == 200 and "ratelimit-limit" not in keys.headers
 
 
+async def test_retrievals_spend_the_budget_whether_found_cached_or_malformed(client, auth) -> None:
+    created = await client.post("/v1/payments", json=payment_body(), headers=auth)
+    path = f"/v1/payments/{created.json()['id']}"
+    answers = [
+        await client.get(path, headers=auth),  # cached by the payment's own write
+        await client.get("/v1/payments/not-a-uuid", headers=auth),
+        await client.get("/v1/payments/01a233b0-374e-7527-9a5c-a36dfe74f5fb", headers=auth),
+        await client.get(path.upper().replace("/V1/PAYMENTS/", "/v1/payments/"), headers=auth),
+        await client.get(path, headers=auth),
+        await client.get("/v1/payments/not-a-uuid", headers=auth),
+    ]
+
+    assert [a.status_code for a in answers] == [200, 404, 404, 200, 429, 429]
+    assert [a.headers["ratelimit-remaining"] for a in answers] == ["3", "2", "1", "0", "0", "0"]
+    assert answers[3].json() == answers[0].json() == created.json()
+
+
 async def test_a_brute_force_is_stopped_and_the_right_key_refused_meanwhile(
     client, merchant, clock
 ) -> None:

@@ -75,6 +75,13 @@ def redis_prefix() -> str:
 
 
 @pytest.fixture
+def rate_prefix(redis_url: str) -> Iterator[str]:
+    prefix = f"paygate-test-{secrets.token_hex(4)}:rate:"
+    yield prefix
+    delete_keys(redis_url, prefix)
+
+
+@pytest.fixture
 async def redis_cache(redis_url: str, redis_prefix: str) -> AsyncIterator[RedisPaymentCache]:
     cache = await RedisPaymentCache.open(redis_url, key_prefix=redis_prefix)
     yield cache

@@ -3,7 +3,6 @@ onto a per-process budget while Redis is unreachable."""
 
 from __future__ import annotations
 
-import secrets
 import time
 
 import pytest
@@ -12,18 +11,10 @@ from structlog.testing import capture_logs
 
 from adapters.rate_limits import RedisRateLimiter
 from paycore.rate_limit import RateLimit
-from tests.integration.storage.conftest import delete_keys
 from tests.integration.storage.redis_server import RedisServer, free_port
 from tests.unit.adapters.contract_rate_limits import Clock, RateLimiterContract
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def rate_prefix(redis_url: str):
-    prefix = f"paygate-test-{secrets.token_hex(4)}:rate:"
-    yield prefix
-    delete_keys(redis_url, prefix)
 
 
 @pytest.fixture

@@ -23,7 +23,9 @@ class Clock:
         return self.now
 
 
-class RateLimiterContract:
+class BudgetFixtures:
+    """A clock to move and a key of the test's own."""
+
     @pytest.fixture
     def clock(self) -> Clock:
         return Clock()
@@ -32,6 +34,8 @@ class RateLimiterContract:
     def key(self) -> str:
         return f"test:{secrets.token_hex(4)}"
 
+
+class RateLimiterContract(BudgetFixtures):
     async def test_a_burst_passes_up_to_the_limit_then_refills(self, limiter_at, clock, key):
         limiter = limiter_at(clock)
         decisions = [await limiter.hit(key, PER_MINUTE) for _ in range(12)]

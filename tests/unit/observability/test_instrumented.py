@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from adapters.memory import InMemoryPaymentCache
-from adapters.observability import GatewayMetrics, InstrumentedCache, PrometheusBankObserver
+from adapters.memory import InMemoryPaymentCache, InMemoryRateLimiter
+from adapters.observability import (
+    GatewayMetrics,
+    InstrumentedCache,
+    InstrumentedCacheRead,
+    PrometheusBankObserver,
+)
 from adapters.observability.metrics import render_latest
 from paycore.bank import Authorized, Declined, NotFound, Unavailable
-from paycore.card import CardSummary, Expiry
-from paycore.money import Money
-from paycore.payment import FailureReason, Payment
+from paycore.payment import FailureReason
+from paycore.rate_limit import RateLimit
+from paycore.use_cases.retrieve_payment import HitThenCacheRead
+from tests.unit.adapters.builders import payment
 
 
 def _sample(metrics: GatewayMetrics, name: str, **labels: str) -> float:
@@ -47,24 +51,30 @@ def test_retries_and_breaker_transitions_are_published() -> None:
 async def test_cache_hits_and_misses_are_counted() -> None:
     metrics = GatewayMetrics()
     cache = InstrumentedCache(InMemoryPaymentCache(), metrics)
-    now = datetime(2026, 1, 1, tzinfo=UTC)
-    payment = Payment(
-        id="p1",
-        merchant_id="m1",
-        amount=Money.of_minor(5, "USD"),
-        card=CardSummary("4242", "visa", Expiry(1, 2030), "fp"),
-        reference=None,
-        created_at=now,
-        updated_at=now,
-    )
-    assert await cache.get("m1", "p1") is None
-    await cache.put(payment)
-    assert await cache.get("m1", "p1") == payment
+    p = payment()
+    assert await cache.get(p.merchant_id, p.id) is None
+    await cache.put(p)
+    assert await cache.get(p.merchant_id, p.id) == p
     assert _sample(metrics, "paygate_cache_requests_total", result="hit") == 1
     assert _sample(metrics, "paygate_cache_requests_total", result="miss") == 1
     text, content_type = render_latest(metrics)
     assert b'paygate_cache_requests_total{result="hit"} 1.0' in text
     assert content_type.startswith("text/plain")
+
+
+async def test_rate_limited_reads_count_what_they_read_and_refusals_nothing() -> None:
+    metrics = GatewayMetrics()
+    limiter, cache = InMemoryRateLimiter(), InMemoryPaymentCache()
+    read = InstrumentedCacheRead(HitThenCacheRead(limiter, cache), metrics)
+    p = payment()
+    await cache.put(p)
+    once = RateLimit(1, 60.0)
+
+    assert (await read("m1", once, p.merchant_id, p.id))[1] == p
+    assert (await read("m1", once, p.merchant_id, p.id))[0].allowed is False
+    assert (await read("m2", once, "m2", p.id))[1] is None
+    assert _sample(metrics, "paygate_cache_requests_total", result="hit") == 1
+    assert _sample(metrics, "paygate_cache_requests_total", result="miss") == 1
 
 
 def test_actions_are_counted_by_type_and_outcome_and_lookups_are_not() -> None:

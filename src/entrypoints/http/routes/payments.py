@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 from litestar import Request, Response, get, post
-from litestar.di import NamedDependency
-from litestar.params import PathParameter
+from litestar.di import NamedDependency, Provide
 
+from entrypoints.http.auth import SECURITY
 from entrypoints.http.dto import PaymentOut
+from entrypoints.http.payment_read import rate_limited_payment
 from entrypoints.http.presenters import PAYMENTS_PATH, created_payment_response, payment_out
 from entrypoints.http.responses import json_response
 from entrypoints.http.routes.authenticated import RATE_LIMITED
@@ -17,7 +18,7 @@ from entrypoints.http.routes.payment_requests import (
     ProcessPaymentUseCase,
     process_payment_command,
 )
-from paycore.use_cases import RetrievePayment
+from paycore.payment import Payment
 
 
 @post(
@@ -44,17 +45,14 @@ async def create_payment(
 
 @get(
     PAYMENTS_PATH + "/{payment_id:str}",
-    **RATE_LIMITED,
+    dependencies={"payment": Provide(rate_limited_payment)},
+    security=SECURITY,
     operation_id="getPayment",
     tags=["Payments"],
     summary="Retrieve a payment",
     description="The payment in its current status: poll it after a 202 `Pending` until it "
     "is `Authorized`, `Declined` or `Failed`.",
 )
-async def get_payment(
-    merchant_id: NamedDependency[str],
-    retrieve_payment: NamedDependency[RetrievePayment],
-    payment_id: Annotated[str, PathParameter(description="The payment's id (a UUID)")],
-) -> Response[PaymentOut]:
-    payment = await retrieve_payment(merchant_id, payment_id)
+async def get_payment(payment: NamedDependency[Payment]) -> Response[PaymentOut]:
+    """The path's `payment_id` is the dependency's to read (and to describe)."""
     return json_response(payment_out(payment), 200)

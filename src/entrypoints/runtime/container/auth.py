@@ -9,7 +9,11 @@ from entrypoints.http.rate_limiting import RateLimits
 from entrypoints.runtime.container.core import CoreProviders
 from entrypoints.runtime.keys import token_settings
 from entrypoints.runtime.policies import token_lifetimes
-from entrypoints.runtime.resources import open_rate_limiter, open_recent_sign_ins
+from entrypoints.runtime.resources import (
+    open_rate_limiter,
+    open_recent_sign_ins,
+    rate_limited_cache_read,
+)
 from paycore.use_cases import (
     Authenticate,
     CreateApiKey,
@@ -96,4 +100,7 @@ class AuthProviders(CoreProviders):
         limiter=rate_limiter,
         payments=core.settings.provided.rate_limit,
         auth=core.settings.provided.auth_rate_limit,
+        cached_read=providers.Singleton(
+            rate_limited_cache_read, core.settings, core.cache, rate_limiter, core.metrics
+        ),
     )
