@@ -28,7 +28,7 @@ class RedisRateLimitedCacheRead:
     async def __call__(
         self, key: str, limit: RateLimit, merchant_id: str, payment_id: str
     ) -> tuple[RateDecision, Payment | None]:
-        step = self._limiter.hit_step(key, limit)
+        step = self._limiter.step_now(key, limit)
         cache_key = self._cache.readable_key(merchant_id, payment_id)
         if step is None or cache_key is None:
             decision = await self._limiter.hit(key, limit)

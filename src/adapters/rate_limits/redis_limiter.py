@@ -62,9 +62,9 @@ class RedisRateLimiter:
     async def close(self) -> None:
         await self._client.aclose()
 
-    def hit_step(self, key: str, limit: RateLimit) -> GcraStep | None:
-        """What a script needs to spend a request of `key` (its Redis key and arguments
-        now, period, interval), or None while Redis is sat out: then `hit` decides."""
+    def step_now(self, key: str, limit: RateLimit) -> GcraStep | None:
+        """What a script needs for a step of `key` now (its Redis key and the arguments
+        now, period, interval), or None while Redis is sat out: the local budget decides."""
         now = self._clock()
         if self._down_until is not None and now < self._down_until:
             return None
@@ -82,19 +82,18 @@ class RedisRateLimiter:
 
     async def _decide(self, key: str, limit: RateLimit, *, spend: bool | None) -> RateDecision:
         """`spend`: True spends a request, False only looks, None gives one back."""
-        now = self._clock()
-        if self._down_until is not None and now < self._down_until:
+        step = self.step_now(key, limit)
+        if step is None:
             return await self._locally(key, limit, spend=spend)
         mode = {True: "1", False: "0", None: "-1"}[spend]
-        step = GcraStep(self._prefix + key, now, limit)
         try:
             start = await self._step(keys=[step.key], args=[*step.args, mode])
         except (RedisError, OSError) as error:
-            self._redis_failed(error, now)
+            self._redis_failed(error, step.now)
             return await self._locally(key, limit, spend=spend)
         self._redis_answered()
         tat = float(start)
-        return decide(limit, tat, now)[0] if spend else look(limit, tat, now)
+        return decide(limit, tat, step.now)[0] if spend else look(limit, tat, step.now)
 
     def _redis_failed(self, error: Exception, now: float) -> None:
         if self._down_until is None:
