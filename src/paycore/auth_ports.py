@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from paycore.merchant import Merchant
@@ -46,17 +47,21 @@ class RefreshTokenUses(Protocol):
         ...
 
 
+# Asks the store whether a login is signed in: its merchant, or None.
+LoginRead = Callable[[], Awaitable[Merchant | None]]
+
+
 class RecentSignIns(Protocol):
     """A short memory of logins found signed in, so that authentication need not read the
     store on every request; each answer is kept at most a bounded time (the staleness
     bound: a revoked login or a removed merchant is refused at the latest after it)."""
 
-    def recall(self, merchant_id: str, login_id: str) -> Merchant | None:
-        """The merchant of a login found signed in within the bound, else None."""
-        ...
-
-    def remember(self, merchant: Merchant, login_id: str) -> None:
-        """Note that this login of this merchant was just found signed in."""
+    async def recall_or_read(
+        self, merchant_id: str, login_id: str, read: LoginRead
+    ) -> Merchant | None:
+        """The merchant of a login found signed in within the bound; otherwise `read`'s
+        answer (None: not signed in), remembered if positive. Callers missing together may
+        share one read, begun no earlier than the last revocation here."""
         ...
 
     async def forget_login(self, login_id: str) -> None:

@@ -15,6 +15,7 @@ from redis import asyncio as aioredis
 from redis.exceptions import RedisError
 
 from adapters.auth.recent_sign_ins import RecentSignIns
+from paycore.auth_ports import LoginRead
 from paycore.merchant import Merchant
 
 CHANNEL = "paygate:sign-ins:forget"
@@ -30,6 +31,11 @@ class BroadcastRecentSignIns:
         self._client = client
         self._channel = channel
         self.listening = asyncio.Event()  # set once subscribed (tests wait for it)
+
+    async def recall_or_read(
+        self, merchant_id: str, login_id: str, read: LoginRead
+    ) -> Merchant | None:
+        return await self._local.recall_or_read(merchant_id, login_id, read)
 
     def recall(self, merchant_id: str, login_id: str) -> Merchant | None:
         return self._local.recall(merchant_id, login_id)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from paycore.auth_ports import RecentSignIns, TokenCodec
 from paycore.errors import InvalidToken
 from paycore.merchant import Merchant
 from paycore.ports import Clock, UnitOfWorkFactory
-from paycore.token_claims import TokenType, in_force
+from paycore.token_claims import TokenClaims, TokenType, in_force
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -24,17 +25,18 @@ class Authenticate:
         revokes it) nor opened with a key since revoked or expired."""
         now = self.clock.now()
         claims = in_force(self.codec.decode(access_token), TokenType.ACCESS, now)
-        recent = self.recent
-        if recent is not None:
-            merchant = recent.recall(claims.merchant_id, claims.family_id)
-            if merchant is not None:
-                return merchant
+        if self.recent is None:
+            merchant = await self._signed_in(claims, now)
+        else:
+            merchant = await self.recent.recall_or_read(
+                claims.merchant_id, claims.family_id, lambda: self._signed_in(claims, now)
+            )
+        if merchant is None:
+            raise InvalidToken("the token's merchant does not exist or its login was revoked")
+        return merchant
+
+    async def _signed_in(self, claims: TokenClaims, now: datetime) -> Merchant | None:
         # One read answers both questions: this runs before every authenticated request
         # whose login is not remembered.
         async with self.uow() as uow:
-            merchant = await uow.merchants.get_signed_in(claims.merchant_id, claims.family_id, now)
-        if merchant is None:
-            raise InvalidToken("the token's merchant does not exist or its login was revoked")
-        if recent is not None:
-            recent.remember(merchant, claims.family_id)
-        return merchant
+            return await uow.merchants.get_signed_in(claims.merchant_id, claims.family_id, now)

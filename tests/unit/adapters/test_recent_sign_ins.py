@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 
 from adapters.auth import RecentSignIns
@@ -72,3 +73,40 @@ async def test_a_login_or_a_merchant_can_be_forgotten_at_once() -> None:
     recent.drop_merchant("m1")
     assert recent.recall("m1", "b") is None
     assert recent.recall("m2", "c") == merchant(2)
+
+
+class SlowRead:
+    """Finds merchant 1 signed in, letting other tasks run first; counts its calls."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def __call__(self) -> Merchant:
+        self.calls += 1
+        await asyncio.sleep(0)
+        return merchant(1)
+
+
+async def test_logins_missed_together_are_read_once_and_remembered() -> None:
+    recent, read = RecentSignIns(60.0), SlowRead()
+    found = await asyncio.gather(*(recent.recall_or_read("m1", "a", read) for _ in range(20)))
+
+    assert found == [merchant(1)] * 20 and read.calls == 1
+    assert recent.recall("m1", "a") == merchant(1)
+
+
+async def test_a_read_overtaken_by_a_revocation_is_not_remembered() -> None:
+    recent = RecentSignIns(60.0)
+
+    async def read_while_revoked() -> Merchant:
+        recent.drop_login("a")  # the login is revoked while its read is in flight
+        return merchant(1)
+
+    assert await recent.recall_or_read("m1", "a", read_while_revoked) == merchant(1)
+    assert recent.recall("m1", "a") is None
+
+
+async def test_with_remembering_off_every_caller_reads() -> None:
+    recent, read = RecentSignIns(0.0), SlowRead()
+    await asyncio.gather(*(recent.recall_or_read("m1", "a", read) for _ in range(5)))
+    assert read.calls == 5

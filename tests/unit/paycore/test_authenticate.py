@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import timedelta
 
@@ -154,3 +157,26 @@ async def test_a_refused_token_is_never_remembered() -> None:
 
     auth.store.merchants.update(merchants)
     assert await auth.authenticate(pair.access.token)
+
+
+async def test_requests_that_miss_together_read_the_store_once() -> None:
+    """When a remembered login expires, the requests in flight share one read."""
+    auth, seconds = remembering(max_age=1.0)
+    pair = await signed_in(auth)
+    reads = 0
+
+    @asynccontextmanager
+    async def slow_unit() -> AsyncIterator[object]:
+        nonlocal reads
+        reads += 1
+        await asyncio.sleep(0)  # a real store's read lets the other requests run
+        async with auth.store.unit_of_work() as uow:
+            yield uow
+
+    authenticate = replace(auth.authenticate, uow=slow_unit)
+    await authenticate(pair.access.token)
+    seconds.now += 1.0  # forgotten
+
+    found = await asyncio.gather(*(authenticate(pair.access.token) for _ in range(16)))
+
+    assert len({m.id for m in found}) == 1 and reads == 2
