@@ -17,6 +17,7 @@ from adapters.rate_limits.gcra_script import GCRA_HIT_THEN_GET
 from adapters.rate_limits.redis_limiter import RedisRateLimiter
 from paycore.payment import Payment
 from paycore.rate_limit import RateDecision, RateLimit
+from paycore.use_cases.retrieve_payment import HitThenCacheRead
 
 
 class RedisRateLimitedCacheRead:
@@ -24,6 +25,7 @@ class RedisRateLimitedCacheRead:
         self._limiter = limiter
         self._cache = cache
         self._script = cache.client.register_script(GCRA_HIT_THEN_GET)
+        self._one_after_the_other = HitThenCacheRead(limiter, cache)
 
     async def __call__(
         self, key: str, limit: RateLimit, merchant_id: str, payment_id: str
@@ -31,10 +33,7 @@ class RedisRateLimitedCacheRead:
         step = self._limiter.step_now(key, limit)
         cache_key = self._cache.readable_key(merchant_id, payment_id)
         if step is None or cache_key is None:
-            decision = await self._limiter.hit(key, limit)
-            if not decision.allowed:
-                return decision, None
-            return decision, await self._cache.get(merchant_id, payment_id)
+            return await self._one_after_the_other(key, limit, merchant_id, payment_id)
         try:
             tat, data = await self._script(keys=[step.key, cache_key], args=step.args)
         except (RedisError, OSError) as error:
